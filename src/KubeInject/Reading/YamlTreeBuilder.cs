@@ -1,0 +1,131 @@
+using KubeInject.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YScalarStyle = KubeInject.Yaml.ScalarStyle;
+
+namespace KubeInject.Reading;
+
+/// <summary>
+/// Builds one document's <see cref="YNode"/> tree from YamlDotNet parser events, recording source spans
+/// (when given a <see cref="SourceText"/>) so untouched parts can later be copied verbatim.
+/// </summary>
+internal sealed class YamlTreeBuilder(IParser parser, SourceText? text)
+{
+    private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+
+    /// <summary>Reads events up to and including the next <see cref="DocumentEnd"/>; returns the root (null for an empty document).</summary>
+    public YNode? ReadDocumentBody(out DocumentEnd end)
+    {
+        _anchors.Clear();
+        YNode? root = null;
+        if (!parser.Accept<DocumentEnd>(out _)) root = ReadNode(out _);
+        end = parser.Consume<DocumentEnd>();
+        if (root is YScalar { Kind: ScalarKind.Null, Style: YScalarStyle.Plain } s && (s.Value.Length == 0)) root = null;
+        return root;
+    }
+
+    /// <summary>Reads one node; <paramref name="end"/> is the offset just past its last character.</summary>
+    private YNode ReadNode(out Mark end)
+    {
+        var ev = parser.Consume<ParsingEvent>();
+        switch (ev)
+        {
+            case Scalar s:
+            {
+                end = s.End;
+                var node = new YScalar(s.Value, Map(s.Style), TagOf(s.Tag, s.Style)) { Source = Span(s.Start, s.End) };
+                Remember(s.Anchor, node);
+                return node;
+            }
+            case MappingStart ms:
+            {
+                bool flow = ms.Style == MappingStyle.Flow;
+                var entries = new List<(YScalar, YNode)>();
+                Mark last = ms.End;
+                MappingEnd close;
+                while (!parser.TryConsume<MappingEnd>(out close!))
+                {
+                    var keyNode = ReadNode(out _);
+                    if (keyNode is not YScalar key)
+                        throw new YamlException(ms.Start, ms.End, "a mapping key must be a scalar");
+                    var value = ReadNode(out last);
+                    entries.Add((key, value));
+                }
+                // Flow mappings end after '}'; block mappings end at their last value (their MappingEnd
+                // event sits at the next token, after trailing comments and blank lines).
+                end = flow ? close.End : last;
+                var map = new YMapping { IsFlow = flow, Source = Span(ms.Start, end) };
+                foreach (var (k, v) in entries) map.AddParsed(k, v);
+                Remember(ms.Anchor, map);
+                return map;
+            }
+            case SequenceStart ss:
+            {
+                bool flow = ss.Style == SequenceStyle.Flow;
+                var items = new List<YNode>();
+                Mark last = ss.End;
+                SequenceEnd close;
+                while (!parser.TryConsume<SequenceEnd>(out close!))
+                    items.Add(ReadNode(out last));
+                end = flow ? close.End : last;
+                var seq = new YSequence(items) { IsFlow = flow, Source = Span(ss.Start, end) };
+                Remember(ss.Anchor, seq);
+                return seq;
+            }
+            case AnchorAlias alias:
+            {
+                if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                    throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}'");
+                end = alias.End;
+                return CloneWithSource(target, Span(alias.Start, alias.End));
+            }
+            default:
+                throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
+        }
+    }
+
+    // An alias is a copy of its anchor's node whose own source is the alias text, so an untouched
+    // alias is written back as "*name".
+    private static YNode CloneWithSource(YNode target, SourceSpan? span)
+    {
+        switch (target)
+        {
+            case YScalar s:
+                return new YScalar(s.Value, s.Style, s.Tag) { Source = span };
+            case YMapping m:
+            {
+                var c = new YMapping { IsFlow = m.IsFlow, Source = span };
+                foreach (var e in m.Entries) c.AddParsed((YScalar)e.Key.DeepClone(), e.Value.DeepClone());
+                return c;
+            }
+            case YSequence q:
+                return new YSequence(q.Items.Select(i => i.DeepClone())) { IsFlow = q.IsFlow, Source = span };
+            default:
+                return target.DeepClone();
+        }
+    }
+
+    private void Remember(AnchorName anchor, YNode node)
+    {
+        if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+    }
+
+    private SourceSpan? Span(Mark start, Mark end) =>
+        text is null ? null : new SourceSpan(text, (int)start.Index, (int)Math.Max(end.Index, start.Index), (int)start.Line, (int)start.Column);
+
+    private static YScalarStyle Map(YamlDotNet.Core.ScalarStyle style) => style switch
+    {
+        YamlDotNet.Core.ScalarStyle.SingleQuoted => YScalarStyle.SingleQuoted,
+        YamlDotNet.Core.ScalarStyle.DoubleQuoted => YScalarStyle.DoubleQuoted,
+        YamlDotNet.Core.ScalarStyle.Literal => YScalarStyle.Literal,
+        YamlDotNet.Core.ScalarStyle.Folded => YScalarStyle.Folded,
+        _ => YScalarStyle.Plain,
+    };
+
+    private static string? TagOf(TagName tag, YamlDotNet.Core.ScalarStyle style)
+    {
+        if (tag.IsEmpty) return null;
+        if (tag.IsNonSpecific) return style == YamlDotNet.Core.ScalarStyle.Plain ? "!" : null;
+        return tag.Value;
+    }
+}
