@@ -1,1 +1,3 @@
-return 0;
+using KubeInject.Cli;
+
+return KubeInjectApp.Run(args, CliContext.FromProcess());

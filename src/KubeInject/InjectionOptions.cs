@@ -1,0 +1,46 @@
+using KubeInject.Rendering;
+
+namespace KubeInject;
+
+/// <summary>
+/// Settings for an <see cref="Injector"/>. Text inputs are handed over as strings (the library reads no
+/// files); their names only label messages. Anything left null uses the bundled defaults of the version.
+/// </summary>
+public sealed record InjectionOptions
+{
+    /// <summary>Istio version whose templates and defaults to use (<c>1.23</c> or <c>1.23.0</c>); null = newest bundled.</summary>
+    public string? IstioVersion { get; init; }
+
+    /// <summary>The <c>istio-sidecar-injector</c> ConfigMap's <c>data.values</c> (JSON or YAML), or null for the bundled defaults.</summary>
+    public string? ValuesText { get; init; }
+
+    /// <summary>Name of the values input, for messages.</summary>
+    public string ValuesName { get; init; } = "values";
+
+    /// <summary>The <c>istio</c> ConfigMap's <c>data.mesh</c>, applied over Istio's built-in mesh defaults; null for the bundled default mesh.</summary>
+    public string? MeshConfigText { get; init; }
+
+    /// <summary>Name of the mesh config input, for messages.</summary>
+    public string MeshConfigName { get; init; } = "mesh config";
+
+    /// <summary>The injector ConfigMap's <c>data.config</c>. Only its <c>templates</c> are looked at, to warn when they differ from the stock ones.</summary>
+    public string? InjectorConfigText { get; init; }
+
+    /// <summary>Name of the injector config input, for messages.</summary>
+    public string InjectorConfigName { get; init; } = "injector config";
+
+    /// <summary>Control-plane revision; "" or "default" means the default revision.</summary>
+    public string Revision { get; init; } = "";
+
+    /// <summary>Native sidecar mode.</summary>
+    public NativeSidecarMode NativeSidecars { get; init; } = NativeSidecarMode.Auto;
+
+    /// <summary>Template source; null = the templates embedded in the library.</summary>
+    public ITemplateSource? Templates { get; init; }
+
+    /// <summary>
+    /// Environment variables as Istio's injector would read them from its process (<c>ENABLE_NATIVE_SIDECARS</c>,
+    /// <c>COMPLIANCE_POLICY</c>, and the template function <c>env</c>). The library never reads the real environment.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,31 @@
+using KubeInject.Decision;
+using KubeInject.Diagnostics;
+
+namespace KubeInject;
+
+/// <summary>What happened to one workload.</summary>
+/// <param name="Kind">The workload's kind.</param>
+/// <param name="Namespace">Its namespace (may be empty).</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Location">Where it is in the input.</param>
+/// <param name="Injected">True when a sidecar was injected (or re-injected).</param>
+/// <param name="Reason">Why it was skipped, when it was.</param>
+/// <param name="ProxyImage">The injected proxy image, when injected.</param>
+/// <param name="Warnings">Warnings about this workload.</param>
+public sealed record WorkloadReport(
+    string Kind,
+    string Namespace,
+    string Name,
+    SourceLocation Location,
+    bool Injected,
+    SkipReason? Reason,
+    string? ProxyImage,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary><c>Kind namespace/name</c>.</summary>
+    public string DisplayName => $"{Kind} {(Namespace.Length > 0 ? Namespace + "/" : "")}{Name}";
+
+    /// <summary>Istio's own wording for a skip: <c>Skipping injection because Deployment "ns/name" has host networking enabled</c>.</summary>
+    public string? SkipMessage => Reason is null ? null
+        : $"Skipping injection because {Kind} \"{(Namespace.Length > 0 ? Namespace + "/" : "")}{Name}\" {Reason.Sentence}";
+}
