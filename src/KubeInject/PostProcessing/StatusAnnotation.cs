@@ -1,0 +1,28 @@
+using KubeInject.Merging;
+using KubeInject.Yaml;
+
+namespace KubeInject.PostProcessing;
+
+/// <summary>
+/// Istio's <c>applyMetadata</c> (spec §5.5): the network label and the <c>sidecar.istio.io/status</c> annotation that
+/// records what was injected, so a later re-injection can strip it.
+/// </summary>
+internal static class StatusAnnotation
+{
+    /// <summary>Sets the label (when a network is known) and the status annotation.</summary>
+    public static void Apply(YMapping pod, InjectedNames names, IReadOnlyDictionary<string, string> proxyEnvs, string revision)
+    {
+        if (proxyEnvs.TryGetValue("ISTIO_META_NETWORK", out var network))
+            PodTree.SetString(PodTree.EnsureLabels(pod), "topology.istio.io/network", network);
+        PodTree.SetString(PodTree.EnsureAnnotations(pod), InjectionStatus.AnnotationKey, Json(names, revision));
+    }
+
+    /// <summary>Go JSON of <c>SidecarInjectionStatus</c>: fields in struct order, empty lists as <c>null</c>.</summary>
+    public static string Json(InjectedNames names, string revision) => new GoJson().BeginObject()
+        .Key("initContainers").StringsOrNull(names.InitContainers)
+        .Key("containers").StringsOrNull(names.Containers)
+        .Key("volumes").StringsOrNull(names.Volumes)
+        .Key("imagePullSecrets").StringsOrNull(names.ImagePullSecrets)
+        .Key("revision").String(revision.Length == 0 ? "default" : revision)
+        .EndObject().ToString();
+}

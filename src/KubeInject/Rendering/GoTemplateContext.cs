@@ -1,0 +1,35 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace KubeInject.Rendering;
+
+/// <summary>
+/// A Scriban context with Go <c>text/template</c> semantics where Scriban differs: Go truthiness in
+/// <c>if</c>/<c>&amp;&amp;</c>/<c>||</c>/<c>!</c> (Scriban treats <c>""</c>, <c>0</c> and empty lists/maps as true) and
+/// Go's <c>%v</c> printing (float64 <c>1000000</c> prints <c>1e+06</c>, maps print <c>map[k:v]</c>).
+/// It also carries what the template functions <c>env</c> and <c>proto_to_json</c> need from the render.
+/// </summary>
+internal sealed class GoTemplateContext : TemplateContext
+{
+    /// <summary>What <c>env</c> reads (never the process environment).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The precomputed <c>protoToJSON .ProxyConfig</c>.</summary>
+    public string ProxyConfigJson { get; init; } = "{}";
+
+    /// <summary>The <c>proxy_config</c> object of this render, so <c>proto_to_json</c> recognises it.</summary>
+    public ScriptObject? ProxyConfig { get; init; }
+
+    /// <inheritdoc />
+    public override bool ToBool(SourceSpan span, object? value) => GoValues.Truthy(value);
+
+    /// <inheritdoc />
+    public override string ObjectToString(object? value, bool nested = false) => value switch
+    {
+        // Go would print "<no value>" for a missing key; Scriban cannot tell missing from null, so print nothing.
+        null => "",
+        string s => s,
+        _ => GoValues.Sprint(value),
+    };
+}

@@ -1,0 +1,71 @@
+using System.Collections;
+using System.Text;
+using Scriban.Runtime;
+
+namespace KubeInject.Rendering;
+
+// The sprig (v3) functions the stock templates use. Functions that templates pipe into take the piped
+// value FIRST (Scriban passes it first; Go/sprig pass it last): default, trunc, trim_suffix, nindent, join.
+public sealed partial class TemplateFunctions
+{
+    /// <summary>
+    /// sprig <c>default d v</c>, written <c>v | default d</c>: <paramref name="fallback"/> when the value is
+    /// empty (nil, <c>""</c>, 0, false, empty list or map), else the value.
+    /// </summary>
+    public static object? Default(object? value, object? fallback) => GoValues.Truthy(value) ? value : fallback;
+
+    /// <summary>sprig <c>empty v</c>: nil, <c>""</c>, 0, false, or an empty list or map.</summary>
+    public static bool Empty(object? value) => !GoValues.Truthy(value);
+
+    /// <summary>sprig <c>hasKey map key</c>.</summary>
+    public static bool HasKey(object? map, string key) => map is ScriptObject m && m.ContainsKey(key);
+
+    /// <summary>
+    /// sprig <c>quote v...</c>: each non-nil argument as text (<c>%v</c>), Go-quoted (<c>%q</c>), joined with
+    /// spaces; nil arguments are skipped, so quoting a missing value gives <c>""</c> (the empty text, not a pair of quotes).
+    /// </summary>
+    public static string Quote(params object?[] values) =>
+        string.Join(' ', values.Where(v => v is not null).Select(v => GoQuote.Quote(GoValues.Sprint(v))));
+
+    /// <summary>
+    /// sprig <c>trunc n s</c>, written <c>s | trunc n</c>: the first <paramref name="length"/> <em>bytes</em>
+    /// (UTF-8); a negative length keeps the last bytes. A cut inside a character leaves U+FFFD.
+    /// </summary>
+    public static string Trunc(string? text, int length)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text ?? "");
+        if (length < 0 && bytes.Length + length > 0) return Encoding.UTF8.GetString(bytes, bytes.Length + length, -length);
+        if (length >= 0 && bytes.Length > length) return Encoding.UTF8.GetString(bytes, 0, length);
+        return text ?? "";
+    }
+
+    /// <summary>sprig <c>trimSuffix suffix s</c>, written <c>s | trim_suffix suffix</c>: removes one trailing occurrence.</summary>
+    public static string TrimSuffix(string? text, string? suffix)
+    {
+        text ??= "";
+        return !string.IsNullOrEmpty(suffix) && text.EndsWith(suffix, StringComparison.Ordinal) ? text[..^suffix.Length] : text;
+    }
+
+    /// <summary>sprig <c>nindent n s</c>, written <c>s | nindent n</c>: a newline, then every line (the first too) prefixed with n spaces.</summary>
+    public static string Nindent(string? text, int spaces)
+    {
+        var pad = new string(' ', Math.Max(spaces, 0));
+        return "\n" + pad + (text ?? "").Replace("\n", "\n" + pad);
+    }
+
+    /// <summary>
+    /// sprig <c>join sep list</c>, written <c>list | join sep</c>: items as text (<c>%v</c>) with nils skipped;
+    /// a single non-list value is joined as a list of one; nil gives <c>""</c>.
+    /// </summary>
+    public static string Join(object? list, string? separator)
+    {
+        IEnumerable<string> items = list switch
+        {
+            null => [],
+            string s => [s],
+            IEnumerable e => e.Cast<object?>().Where(v => v is not null).Select(GoValues.Sprint),
+            _ => [GoValues.Sprint(list)],
+        };
+        return string.Join(separator ?? "", items);
+    }
+}

@@ -1,0 +1,56 @@
+namespace KubeInject.Settings;
+
+/// <summary>
+/// One supported Istio version: where its bundled templates and settings live, and the behaviour switches that
+/// differ between versions. Code asks these named questions instead of comparing version numbers, so adding a
+/// version is a data addition in <see cref="IstioVersions"/>.
+/// </summary>
+public sealed record IstioVersionProfile
+{
+    /// <summary>The exact Istio version the bundled files come from, e.g. <c>1.23.0</c>.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>The folder under <c>templates/</c> holding the templates, <c>values.yaml</c> and <c>mesh.yaml</c>, e.g. <c>istio-1.23</c>.</summary>
+    public required string TemplateFolder { get; init; }
+
+    /// <summary>
+    /// <c>sidecar.istio.io/inject</c> accepts only <c>true</c>/<c>false</c>; other values warn and fall back to the
+    /// policy (1.29). When false, <c>y/yes/true/on</c> (any case) inject and anything else skips (1.22/1.23).
+    /// </summary>
+    public bool StrictInjectValue { get; init; }
+
+    /// <summary>Re-injection appends <c>ISTIO_KUBE_APP_PROBERS</c> when a previously injected pod lacks it (1.29).</summary>
+    public bool AddProbersToInjectedPods { get; init; }
+
+    /// <summary><c>httpGet</c>/<c>tcpSocket</c> lifecycle hooks are rewritten like probes (1.29).</summary>
+    public bool RewriteLifecycleHooks { get; init; }
+
+    /// <summary><c>sidecar.istio.io/enableCoreDump</c> must be a Go bool (1.22/1.23).</summary>
+    public bool ValidateEnableCoreDump { get; init; } = true;
+
+    /// <summary>Proxy resource annotations must be Kubernetes quantities (1.29).</summary>
+    public bool ValidateResourceAnnotations { get; init; }
+
+    /// <summary>
+    /// Templates receive a <c>NativeSidecars</c> field and honour <c>sidecar.istio.io/nativeSidecar</c> (1.29);
+    /// otherwise templates read <c>env "ENABLE_NATIVE_SIDECARS"</c> themselves (1.22/1.23).
+    /// </summary>
+    public bool NativeSidecarAnnotation { get; init; }
+
+    /// <summary>Kubernetes serialises <c>metadata.creationTimestamp: null</c> in injected objects (k8s libraries before 0.35).</summary>
+    public bool EmitsNullCreationTimestamp { get; init; } = true;
+
+    /// <summary>
+    /// SHA-256 (lower-case hex, of the UTF-8 text) of each stock Go template of this version's injector
+    /// configmap, by template name: lets callers warn when a given injector config carries modified templates.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StockTemplateSha256 { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>True when <paramref name="goTemplateText"/> is this version's stock template <paramref name="name"/>.</summary>
+    public bool IsStockTemplate(string name, string goTemplateText) =>
+        StockTemplateSha256.TryGetValue(name, out var hash) && hash == Sha256Hex(goTemplateText);
+
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <paramref name="text"/>.</summary>
+    public static string Sha256Hex(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+}
