@@ -30,7 +30,12 @@ internal sealed class ReportPrinter(TextWriter stderr, string format)
                 continue;
             }
             foreach (var w in r.Warnings) stderr.WriteLine($"kube-inject: warning: {file}:{r.Location.Line}: {w}");
-            if (format == "none") continue;
+            if (format == "none")
+            {
+                // Skips are warnings, as istioctl prints them, even without the per-workload report.
+                if (!r.Injected) stderr.WriteLine($"kube-inject: warning: {r.SkipMessage}");
+                continue;
+            }
             stderr.WriteLine(r.Injected
                 ? $"{r.DisplayName}: injected ({r.ProxyImage})"
                 : $"{r.DisplayName}: skipped [{r.Reason!.Code}]: {r.SkipMessage}");

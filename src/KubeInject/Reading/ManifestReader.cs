@@ -17,8 +17,12 @@ public static class ManifestReader
     public static IEnumerable<ManifestDocument> Read(string text, string fileName)
     {
         var source = new SourceText(text);
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
-        var builder = new YamlTreeBuilder(parser, source);
+        // YamlDotNet reads a leading byte-order mark from a string as content (the first key would be
+        // "\uFEFFapiVersion", and "\uFEFF# comment" is a syntax error), so it parses the text after it and
+        // every mark is moved one character on; the BOM stays in the first document's text.
+        int bom = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var parser = new Parser(new Scanner(new StringReader(bom == 0 ? text : text[1..]), skipComments: true));
+        var builder = new YamlTreeBuilder(parser, source, bom);
         int index = 0;
         int chunkStart = 0;
         int lineCursor = 0, lineAtCursor = 1;
@@ -33,7 +37,7 @@ public static class ManifestReader
                 if (parser.TryConsume<StreamEnd>(out _)) break;
                 parser.Consume<DocumentStart>();
                 root = builder.ReadDocumentBody(out var end);
-                cut = (int)end.End.Index;
+                cut = (int)end.End.Index + bom;
             }
             catch (YamlException e)
             {

@@ -8,8 +8,10 @@ namespace KubeInject.Reading;
 /// <summary>
 /// Builds one document's <see cref="YNode"/> tree from YamlDotNet parser events, recording source spans
 /// (when given a <see cref="SourceText"/>) so untouched parts can later be copied verbatim.
+/// <paramref name="offset"/> is where the parsed text starts in <paramref name="text"/> (1 when a leading
+/// byte-order mark was cut off before parsing), added to every parser mark.
 /// </summary>
-internal sealed class YamlTreeBuilder(IParser parser, SourceText? text)
+internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offset = 0)
 {
     private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
 
@@ -53,7 +55,7 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text)
                 }
                 // Flow mappings end after '}'; block mappings end at their last value (their MappingEnd
                 // event sits at the next token, after trailing comments and blank lines).
-                end = flow ? close.End : last;
+                end = flow ? PastClosingBracket(close.Start) : last;
                 var map = new YMapping { IsFlow = flow, Source = Span(ms.Start, end) };
                 foreach (var (k, v) in entries) map.AddParsed(k, v);
                 Remember(ms.Anchor, map);
@@ -67,7 +69,7 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text)
                 SequenceEnd close;
                 while (!parser.TryConsume<SequenceEnd>(out close!))
                     items.Add(ReadNode(out last));
-                end = flow ? close.End : last;
+                end = flow ? PastClosingBracket(close.Start) : last;
                 var seq = new YSequence(items) { IsFlow = flow, Source = Span(ss.Start, end) };
                 Remember(ss.Anchor, seq);
                 return seq;
@@ -110,8 +112,18 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text)
         if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
     }
 
+    // YamlDotNet marks a flow collection's end event at the closing bracket itself (Start == End), so the
+    // bracket would fall outside the span and be lost when the collection is re-emitted or sliced.
+    private Mark PastClosingBracket(Mark close)
+    {
+        long i = close.Index + offset;
+        return text is not null && i < text.Value.Length && text.Value[(int)i] is '}' or ']'
+            ? new Mark(close.Index + 1, close.Line, close.Column + 1)
+            : close;
+    }
+
     private SourceSpan? Span(Mark start, Mark end) =>
-        text is null ? null : new SourceSpan(text, (int)start.Index, (int)Math.Max(end.Index, start.Index), (int)start.Line, (int)start.Column);
+        text is null ? null : new SourceSpan(text, (int)start.Index + offset, (int)Math.Max(end.Index, start.Index) + offset, (int)start.Line, (int)start.Column);
 
     private static YScalarStyle Map(YamlDotNet.Core.ScalarStyle style) => style switch
     {

@@ -17,9 +17,6 @@ public sealed class DirectoryTemplateSource : ITemplateSource, ITemplateFileName
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     }
 
-    /// <summary>The root directory (absolute).</summary>
-    public string Root => _root;
-
     /// <inheritdoc />
     public string? Load(string versionFolder, string name)
     {
@@ -41,8 +38,8 @@ public sealed class DirectoryTemplateSource : ITemplateSource, ITemplateFileName
         return names.ToList();
     }
 
-    /// <summary>The path a template is read from (the first existing candidate, else the first candidate).</summary>
-    public string FileName(string versionFolder, string name)
+    // The path a template is read from (the first existing candidate, else the first candidate).
+    string ITemplateFileNames.FileName(string versionFolder, string name)
     {
         var candidates = Candidates(versionFolder, name).ToList();
         return candidates.FirstOrDefault(File.Exists) ?? candidates.FirstOrDefault() ?? Path.Combine(_root, name + Extension);

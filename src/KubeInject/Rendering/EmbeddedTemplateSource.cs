@@ -15,7 +15,7 @@ public sealed class EmbeddedTemplateSource : ITemplateSource, ITemplateFileNames
     /// <inheritdoc />
     public string? Load(string versionFolder, string name)
     {
-        using var stream = Library.GetManifestResourceStream(FileName(versionFolder, name));
+        using var stream = Library.GetManifestResourceStream(ResourceName(versionFolder, name));
         if (stream is null) return null;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
@@ -33,6 +33,8 @@ public sealed class EmbeddedTemplateSource : ITemplateSource, ITemplateFileNames
             .ToList();
     }
 
-    /// <summary>The resource name, e.g. <c>templates/istio-1.23/sidecar.scriban</c>.</summary>
-    public string FileName(string versionFolder, string name) => Prefix + versionFolder + "/" + name + Extension;
+    string ITemplateFileNames.FileName(string versionFolder, string name) => ResourceName(versionFolder, name);
+
+    // e.g. templates/istio-1.23/sidecar.scriban
+    private static string ResourceName(string versionFolder, string name) => Prefix + versionFolder + "/" + name + Extension;
 }

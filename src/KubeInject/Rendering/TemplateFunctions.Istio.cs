@@ -6,7 +6,7 @@ using Scriban.Runtime;
 namespace KubeInject.Rendering;
 
 // Istio's template funcmap (pkg/kube/inject/template.go, 1.23.0), with Go's argument order.
-public sealed partial class TemplateFunctions
+internal sealed partial class TemplateFunctions
 {
     /// <summary>
     /// <c>annotation meta name default</c>: the annotation's value when the key is present (even empty),

@@ -6,7 +6,7 @@ namespace KubeInject.Rendering;
 
 // The sprig (v3) functions the stock templates use. Functions that templates pipe into take the piped
 // value FIRST (Scriban passes it first; Go/sprig pass it last): default, trunc, trim_suffix, nindent, join.
-public sealed partial class TemplateFunctions
+internal sealed partial class TemplateFunctions
 {
     /// <summary>
     /// sprig <c>default d v</c>, written <c>v | default d</c>: <paramref name="fallback"/> when the value is

@@ -14,7 +14,7 @@ namespace KubeInject.Rendering;
 /// value as the first argument, where Go passes it last, so those take the value first.
 /// This part holds the Go builtins and helpers for Go semantics Scriban lacks.
 /// </summary>
-public sealed partial class TemplateFunctions : ScriptObject
+internal sealed partial class TemplateFunctions : ScriptObject
 {
     /// <summary>The shared, read-only instance pushed into every render.</summary>
     internal static readonly TemplateFunctions Shared = CreateShared();

@@ -7,7 +7,7 @@ namespace KubeInject.Selection;
 /// A view over one injectable object in a document (a top-level workload or a <c>List</c> item): its
 /// identity, and the pod metadata/spec mappings that injection edits in place.
 /// </summary>
-public sealed class Workload
+internal sealed class Workload
 {
     internal Workload(WorkloadKind kind, YMapping root, string apiVersion, string name, string @namespace, SourceLocation location)
     {

@@ -1,7 +1,7 @@
 namespace KubeInject.Settings;
 
 /// <summary>Which annotation checks apply: the rules differ between Istio versions (§9.2).</summary>
-public sealed record AnnotationValidationOptions
+internal sealed record AnnotationValidationOptions
 {
     /// <summary>Validate <c>sidecar.istio.io/enableCoreDump</c> as a Go bool (1.22/1.23; dropped in 1.29).</summary>
     public bool ValidateEnableCoreDump { get; init; } = true;

@@ -8,7 +8,7 @@ namespace KubeInject.Settings;
 /// message per failing annotation, worded exactly like Istio's
 /// (<c>invalid value '&lt;v&gt;' for annotation '&lt;k&gt;': &lt;detail&gt;</c>).
 /// </summary>
-public static partial class AnnotationValidator
+internal static partial class AnnotationValidator
 {
     private static readonly string[] ResourceAnnotations =
         ["sidecar.istio.io/proxyCPU", "sidecar.istio.io/proxyMemory", "sidecar.istio.io/proxyCPULimit", "sidecar.istio.io/proxyMemoryLimit"];

@@ -8,7 +8,7 @@ namespace KubeInject.Settings;
 /// <c>templates/&lt;folder&gt;/values.yaml</c> and <c>mesh.yaml</c>): what a default <c>istioctl install</c> of
 /// that version puts in its configmaps.
 /// </summary>
-public static class BundledSettings
+internal static class BundledSettings
 {
     /// <summary>The raw text of the bundled <c>values.yaml</c>.</summary>
     public static string ValuesText(IstioVersionProfile profile) => Read(profile, "values.yaml");

@@ -8,7 +8,7 @@ namespace KubeInject.Settings;
 /// legacy jsonpb reads Duration fields with <c>time.ParseDuration</c>, so <c>"1m30s"</c> and <c>"500ms"</c>
 /// are accepted in mesh config and in <c>proxy.istio.io/config</c>.
 /// </summary>
-public static class GoDuration
+internal static class GoDuration
 {
     /// <summary>Go <c>time.ParseDuration</c>; returns null and sets <paramref name="error"/> to Go's message on failure.</summary>
     public static long? TryParse(string s, out string? error)

@@ -1,7 +1,7 @@
 namespace KubeInject.Settings;
 
 /// <summary>hashicorp/go-multierror's default list format, which Istio's error messages show verbatim.</summary>
-public static class GoMultiError
+internal static class GoMultiError
 {
     /// <summary>
     /// <c>1 error occurred:\n\t* a\n\n</c> or <c>2 errors occurred:\n\t* a\n\t* b\n\n</c>.

@@ -9,7 +9,7 @@ namespace KubeInject.Settings;
 /// <c>readInjectConfigFile</c> does: only the <c>templates</c> map is used; a file that does not decode as a
 /// config, or whose <c>templates</c> is missing or empty, is itself one template named <c>sidecar</c>.
 /// </summary>
-public static class InjectorConfigFile
+internal static class InjectorConfigFile
 {
     /// <summary>The name a template-only file gets.</summary>
     public const string SidecarTemplateName = "sidecar";

@@ -5,7 +5,7 @@ namespace KubeInject.Settings;
 /// differ between versions. Code asks these named questions instead of comparing version numbers, so adding a
 /// version is a data addition in <see cref="IstioVersions"/>.
 /// </summary>
-public sealed record IstioVersionProfile
+internal sealed record IstioVersionProfile
 {
     /// <summary>The exact Istio version the bundled files come from, e.g. <c>1.23.0</c>.</summary>
     public required string Version { get; init; }

@@ -3,7 +3,7 @@ using KubeInject.Diagnostics;
 namespace KubeInject.Settings;
 
 /// <summary>The Istio versions KubeInject bundles, and resolution of a user's <c>--istio-version</c>.</summary>
-public static class IstioVersions
+internal static class IstioVersions
 {
     /// <summary>Istio 1.23.0 (the primary target).</summary>
     public static readonly IstioVersionProfile V1_23_0 = new()

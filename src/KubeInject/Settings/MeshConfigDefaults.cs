@@ -11,7 +11,7 @@ namespace KubeInject.Settings;
 /// (<c>REDIRECT</c>) so a template reading them never sees a missing value; the JSON writer still omits them
 /// because they equal the enum's zero.
 /// </remarks>
-public static class MeshConfigDefaults
+internal static class MeshConfigDefaults
 {
     /// <summary>The xDS address of the default istiod.</summary>
     public const string DiscoveryAddress = "istiod.istio-system.svc:15012";

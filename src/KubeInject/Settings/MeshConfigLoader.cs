@@ -12,7 +12,7 @@ namespace KubeInject.Settings;
 /// <c>trustDomainAliases</c> is the sorted union. The result is validated like <c>ValidateMeshConfig</c>
 /// (the ports and the default ProxyConfig).
 /// </summary>
-public static class MeshConfigLoader
+internal static class MeshConfigLoader
 {
     /// <summary>The effective mesh config for a mesh config text (empty text gives the defaults).</summary>
     /// <param name="yamlText">The <c>mesh</c> text (YAML or JSON).</param>

@@ -7,7 +7,7 @@ namespace KubeInject.Settings;
 /// name (<c>InterceptionMode</c>) or JSON name, with proto3 zero values for unset scalar fields (<c>""</c>,
 /// <c>0</c>, <c>false</c>, the enum's zero name) and null for unset messages, wrappers and maps (Go nil).
 /// </summary>
-public static class ProtoFieldAccess
+internal static class ProtoFieldAccess
 {
     /// <summary>A field of a ProxyConfig tree; null for an unknown name or an unset message/wrapper/map/list.</summary>
     public static YNode? ProxyConfigField(YMapping proxyConfig, string name) => Get(proxyConfig, name, ProtoSchemas.ProxyConfig);

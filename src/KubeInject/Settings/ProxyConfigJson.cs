@@ -8,7 +8,7 @@ namespace KubeInject.Settings;
 /// the message is written as compact legacy jsonpb (declaration order, zero values omitted, set messages and
 /// wrappers always written, enums by name, durations in seconds, sorted map keys, Go escaping).
 /// </summary>
-public static class ProxyConfigJson
+internal static class ProxyConfigJson
 {
     // The fields Istio's protoToJSON clears when they equal DefaultProxyConfig. tracing, concurrency and the
     // two envoy*Service fields are also listed by Istio, but their defaults are unset, so clearing them when

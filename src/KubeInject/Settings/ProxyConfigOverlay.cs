@@ -8,7 +8,7 @@ namespace KubeInject.Settings;
 /// <c>mesh.ApplyProxyConfig</c>, §3.4): the result is used everywhere downstream as the mesh config, and its
 /// <c>defaultConfig</c> is the template's <c>.ProxyConfig</c>.
 /// </summary>
-public static class ProxyConfigOverlay
+internal static class ProxyConfigOverlay
 {
     /// <summary>The annotation carrying a per-pod ProxyConfig.</summary>
     public const string AnnotationName = "proxy.istio.io/config";

@@ -4,7 +4,7 @@ using KubeInject.Yaml;
 namespace KubeInject.Settings;
 
 /// <summary>Istio's <c>ProxyImage</c> (§3.6): the image the templates use for <c>.ProxyImage</c>.</summary>
-public static class ProxyImage
+internal static class ProxyImage
 {
     /// <summary>The annotation that overrides the image type (variant).</summary>
     public const string ImageTypeAnnotation = "sidecar.istio.io/proxyImageType";

@@ -8,7 +8,7 @@ namespace KubeInject.Settings;
 /// Reads injector values (<c>--valuesFile</c> or the configmap's <c>values</c>): YAML or JSON into a tree
 /// for <c>.Values</c>. Empty text gives an empty mapping, as in Istio.
 /// </summary>
-public static class ValuesLoader
+internal static class ValuesLoader
 {
     /// <summary>Parses the values text.</summary>
     /// <exception cref="KubeInjectException">Malformed text, or a root that is not a mapping (with file and line).</exception>
