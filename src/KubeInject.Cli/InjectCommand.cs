@@ -45,6 +45,9 @@ internal sealed class InjectCommand(CliContext context)
         var inputs = (parse.GetValue(_files) ?? []).Concat(parse.GetValue(_paths) ?? []).ToList();
         if (inputs.Count == 0)
             return Usage("filename not specified (see --filename or -f, or pass paths)");
+        // Unknown options land in the positional paths; a path never starts with '-' unless it exists.
+        if (inputs.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+            return Usage($"unrecognized option '{unknown}'");
         bool check = parse.GetValue(_check), inPlace = parse.GetValue(_inPlace), diff = parse.GetValue(_diff);
         string? output = parse.GetValue(_output);
         if (inPlace && output is not null) return Usage("--in-place and --output cannot be combined");
