@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using YamlDotNet.RepresentationModel;
+
+// bench helper: `generate N FILE` writes an N-workload bundle; `floor FILE OUT` is the practical floor of any
+// .NET YAML tool: a YamlDotNet load + save of the same input.
+return args switch
+{
+    ["generate", var n, var file] => Generate(int.Parse(n, CultureInfo.InvariantCulture), file),
+    ["patch", var n, var file] => Patch(int.Parse(n, CultureInfo.InvariantCulture), file),
+    ["floor", var input, var output] => Floor(input, output),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: generate N FILE | patch N FILE | floor INPUT OUTPUT");
+    return 64;
+}
+
+static int Generate(int n, string file)
+{
+    using var w = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 16);
+    for (int i = 0; i < n; i++)
+    {
+        w.Write($"""
+# workload {i}: an HTTP service with probes
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-{i}
+  namespace: team-{i % 10}
+  labels:
+    app: app-{i}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: app-{i}
+  template:
+    metadata:
+      labels:
+        app: app-{i}
+        version: v1
+    spec:
+      containers:
+        - name: app
+          image: "registry.example.com/app:{i % 7}.0" # pinned
+          ports:
+            - name: http
+              containerPort: 8080
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: http
+          livenessProbe:
+            tcpSocket:
+              port: 8080
+            periodSeconds: 10
+          volumeMounts:
+            - name: config
+              mountPath: /etc/app
+      volumes:
+        - name: config
+          configMap:
+            name: app-{i}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: app-{i}
+  namespace: team-{i % 10}
+spec:
+  selector:
+    app: app-{i}
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-{i}
+  namespace: team-{i % 10}
+data:
+  # application settings
+  app.properties: |
+    greeting=hello {i}
+    timeout=30s
+---
+
+""");
+    }
+    return 0;
+}
+
+// A strategic-merge patch per Deployment that adds a sidecar like injection does, for kustomize.
+static int Patch(int n, string file)
+{
+    using var w = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 16);
+    for (int i = 0; i < n; i++)
+    {
+        w.Write($"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-{i}
+  namespace: team-{i % 10}
+spec:
+  template:
+    metadata:
+      labels:
+        security.istio.io/tlsMode: istio
+      annotations:
+        sidecar.istio.io/status: '{"{"}"containers":["istio-proxy"]{"}"}'
+    spec:
+      containers:
+        - name: istio-proxy
+          image: docker.io/istio/proxyv2:1.23.0
+          args: [proxy, sidecar]
+          ports:
+            - containerPort: 15090
+              name: http-envoy-prom
+      volumes:
+        - name: istio-envoy
+          emptyDir:
+            medium: Memory
+---
+
+""");
+    }
+    return 0;
+}
+
+static int Floor(string input, string output)
+{
+    var stream = new YamlStream();
+    using (var r = new StreamReader(input)) stream.Load(r);
+    using (var w = new StreamWriter(output)) stream.Save(w, assignAnchors: false);
+    return 0;
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Prints whole-process wall time and peak RSS for: kube-inject, a YamlDotNet load+save floor, and
+# kubectl kustomize applying an equivalent strategic-merge patch. Usage: bench/run.sh [N...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-2000 20000}")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dotnet build -c Release src/KubeInject.Cli/KubeInject.Cli.csproj >/dev/null && dotnet build -c Release bench/KubeInject.Benchmarks/KubeInject.Benchmarks.csproj >/dev/null
+cli="dotnet src/KubeInject.Cli/bin/Release/net10.0/kube-inject.dll"
+helper="dotnet bench/KubeInject.Benchmarks/bin/Release/net10.0/KubeInject.Benchmarks.dll"
+
+measure() { # label, command...
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "$label: failed"; cat "$work/err"; return; }
+  read -r secs kb < "$work/time"
+  printf '%-34s %8.2f s %8.1f MB\n' "$label" "$secs" "$(echo "$kb / 1024" | bc -l)"
+  echo "$secs" > "$work/last"
+}
+
+for n in ${sizes[@]}; do
+  $helper generate "$n" "$work/bundle-$n.yaml"
+  echo "N=$n workloads ($(du -h "$work/bundle-$n.yaml" | cut -f1) input, $((n * 3)) documents)"
+  measure "  kube-inject" $cli -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
+  ours=$(cat "$work/last")
+  measure "  YamlDotNet load+save (floor)" $helper floor "$work/bundle-$n.yaml" "$work/floor-$n.yaml"
+  floor=$(cat "$work/last")
+  printf '  ratio kube-inject / floor: %.2f\n' "$(echo "$ours / $floor" | bc -l)"
+  echo "$ours" > "$work/ours-$n"
+done
+if [ -f "$work/ours-2000" ] && [ -f "$work/ours-20000" ]; then
+  printf 'time ratio N=20000 / N=2000: %.2f\n' "$(echo "$(cat "$work/ours-20000") / $(cat "$work/ours-2000")" | bc -l)"
+fi
+if command -v kubectl >/dev/null; then
+  n=500
+  mkdir -p "$work/kust"
+  $helper generate $n "$work/kust/bundle.yaml"
+  $helper patch $n "$work/kust/patch.yaml"
+  printf 'resources:\n- bundle.yaml\npatches:\n- path: patch.yaml\n' > "$work/kust/kustomization.yaml"
+  echo "N=$n (kustomize is quadratic in the number of patches)"
+  measure "  kubectl kustomize (SMP patch)" kubectl kustomize "$work/kust"
+  measure "  kube-inject" $cli -f "$work/kust/bundle.yaml" -o "$work/kust/out.yaml" --report none
+fi
