@@ -237,9 +237,7 @@ public sealed class OutputTests : IDisposable
         Assert.Contains("- name: istio-proxy", Read(sandbox.PathOf("out/app.yaml")));
     }
 
-    [Fact(Skip = "bug: with -o DIR/ each file input is written to DIR/<file name> (InputExpander sets RelativePath to " +
-                 "Path.GetFileName), so two inputs with the same name in different folders (as pre-commit passes them) " +
-                 "overwrite each other silently and the tree is not mirrored")]
+    [Fact]
     public void Output_dir_keeps_two_inputs_that_share_a_file_name()
     {
         var one = sandbox.Write("one/app.yaml", Manifests.Deployment(name: "one"));
