@@ -158,7 +158,7 @@ internal sealed class WorkloadInspector
         if (!_nsLabels.ContainsKey(StockWebhooks.InjectionLabel) && _nsLabels.TryGetValue(StockWebhooks.RevisionLabel, out var other) && other != rev)
         {
             Add(FindingCodes.NamespaceNotInjected, Info, _nsDeclared,
-                $"namespace \"{_namespace}\" is labelled istio.io/rev={other}, but the {rev} revision's webhook is checked, so {Display} will not be injected by it",
+                $"namespace \"{_namespace}\" is labelled istio.io/rev={other}, but the {rev} revision's webhook is checked",
                 $"Pass --revision {other} to check against that revision, or run kubectl label namespace {_namespace} istio.io/rev={rev} --overwrite.");
             return;
         }
@@ -168,7 +168,7 @@ internal sealed class WorkloadInspector
         string label = rev == "default" ? "istio-injection=enabled" : $"istio.io/rev={rev}";
         string podLabel = rev == "default" ? "sidecar.istio.io/inject: \"true\"" : $"istio.io/rev: \"{rev}\"";
         Add(FindingCodes.NamespaceNotInjected, Info, _nsDeclared,
-            $"namespace \"{_namespace}\" is not enabled for Istio injection ({source}), so {Display} will not be injected",
+            $"namespace \"{_namespace}\" is not enabled for Istio injection ({source})",
             $"Run kubectl label namespace {_namespace} {label} (or pass --namespace-labels {_namespace}={label} if the cluster has it already), or label the pod template {podLabel}.");
     }
 
