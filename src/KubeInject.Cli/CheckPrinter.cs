@@ -6,7 +6,13 @@ namespace KubeInject.Cli;
 /// <summary>Prints <c>check</c> results and <c>version</c> counts as text (a table, then istioctl-analyze-style lines) or JSON.</summary>
 internal static class CheckPrinter
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, NewLine = "\n" };
+    // Messages quote values: keep " and ' readable instead of \u0022 (the output is not embedded in HTML).
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
     private static readonly string[] Header = ["WORKLOAD", "NAMESPACE", "WEBHOOK WOULD INJECT", "SIDECAR IN MANIFEST", "PROXY VERSION", "FINDINGS"];
 
     public static void Text(TextWriter output, CheckResult result)
@@ -56,9 +62,11 @@ internal static class CheckPrinter
         }
         int Count(FindingSeverity s) => groups.Count(g => g.Key.Severity == s);
         output.WriteLine();
-        output.WriteLine($"Checked {result.Workloads.Count} workload{(result.Workloads.Count == 1 ? "" : "s")} against Istio {result.IstioVersion}: " +
-            $"{Count(FindingSeverity.Error)} error(s), {Count(FindingSeverity.Warning)} warning(s), {Count(FindingSeverity.Info)} info (findings shared by workloads count once).");
+        output.WriteLine($"Checked {Plural(result.Workloads.Count, "workload")} against Istio {result.IstioVersion}: " +
+            $"{Plural(Count(FindingSeverity.Error), "error")}, {Plural(Count(FindingSeverity.Warning), "warning")}, {Count(FindingSeverity.Info)} info.");
     }
+
+    private static string Plural(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     private static string At(Diagnostics.SourceLocation location) => $"{location.File}:{location.Line}";
 

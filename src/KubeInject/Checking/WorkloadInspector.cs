@@ -155,7 +155,19 @@ internal sealed class WorkloadInspector
                 $"Label the namespace or the pod template so that one of the webhooks ({string.Join(", ", _cluster.Webhooks.Select(w => w.Name))}) selects it.");
             return;
         }
-        if (!_nsLabels.ContainsKey(StockWebhooks.InjectionLabel) && _nsLabels.TryGetValue(StockWebhooks.RevisionLabel, out var other) && other != rev)
+        if (_nsLabels.TryGetValue(StockWebhooks.InjectionLabel, out var legacy))
+        {
+            // "disabled" was reported as an opt-out; any other value than "enabled" is a typo the webhook ignores.
+            Add(FindingCodes.NamespaceNotInjected, Info, _nsDeclared,
+                legacy == "enabled"
+                    ? $"namespace \"{_namespace}\" is labelled istio-injection=enabled, which only the default revision's webhook selects, but revision {rev} is checked"
+                    : $"namespace \"{_namespace}\" is labelled istio-injection={legacy}, but the webhook only selects istio-injection=enabled",
+                legacy == "enabled"
+                    ? $"Run kubectl label namespace {_namespace} istio-injection- istio.io/rev={rev} --overwrite, or check against the default revision (no --revision)."
+                    : $"Run kubectl label namespace {_namespace} istio-injection=enabled --overwrite.");
+            return;
+        }
+        if (_nsLabels.TryGetValue(StockWebhooks.RevisionLabel, out var other) && other != rev)
         {
             Add(FindingCodes.NamespaceNotInjected, Info, _nsDeclared,
                 $"namespace \"{_namespace}\" is labelled istio.io/rev={other}, but the {rev} revision's webhook is checked",
