@@ -27,5 +27,6 @@ internal static class CliRun
     public static void ScrubPaths(System.Text.StringBuilder text) =>
         text.Replace(Fixtures + Path.DirectorySeparatorChar, "").Replace(Samples, "samples");
 
-    private static string SourceDir([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // SnapshotPaths resolves the path-mapped "/_/" form that CI builds (ContinuousIntegrationBuild) produce.
+    private static string SourceDir([CallerFilePath] string path = "") => Golden.SnapshotPaths.Directory(path, null);
 }
