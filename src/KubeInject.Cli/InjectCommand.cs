@@ -75,7 +75,6 @@ internal sealed class InjectCommand(CliContext context)
         bool color = ColorEnabled(parse.GetValue(_color)!);
         var reporter = new ReportPrinter(context.Stderr, parse.GetValue(_report)!);
         bool anyChanged = false;
-        var stdoutBuffer = new System.Text.StringBuilder();
 
         foreach (var file in files)
         {
@@ -90,46 +89,44 @@ internal sealed class InjectCommand(CliContext context)
                 exit = Worst(exit, ExitCodes.MissingInput);
                 continue;
             }
-            InjectionResult result;
             try
             {
-                result = injector.Inject(text, file.Display);
+                var summary = Process(injector, file, text, check, diff, inPlace, output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output, color);
+                reporter.Add(file.Display, summary);
+                anyChanged |= summary.Changed;
             }
             catch (KubeInjectException e)
             {
                 exit = Worst(exit, Fail(e));
-                continue;
             }
-            reporter.Add(file.Display, result);
-            anyChanged |= result.Changed;
-
-            if (check || diff)
-            {
-                if (diff && result.Changed)
-                {
-                    var d = Writing.UnifiedDiff.Create(text, result.Output, "a/" + file.Display, "b/" + file.Display);
-                    stdoutBuffer.Append(color ? Writing.UnifiedDiff.Colorize(d) : d);
-                }
-                continue;
-            }
-            if (inPlace && !file.IsStdin)
-            {
-                if (result.Changed) AtomicFile.Write(file.Path, result.Output);
-                continue;
-            }
-            if (output is not null)
-            {
-                var target = mirror ? Path.Combine(output, file.RelativePath) : output;
-                AtomicFile.Write(target, result.Output);
-                continue;
-            }
-            stdoutBuffer.Append(result.Output);
         }
-        context.Stdout.Write(stdoutBuffer.ToString());
         context.Stdout.Flush();
         reporter.Flush();
         if (exit == ExitCodes.Ok && check && anyChanged) exit = ExitCodes.CheckFoundWork;
         return exit;
+    }
+
+    // One input: stream it where it goes. Files are written through a temp file that is renamed only when
+    // the whole input succeeded, so an error never leaves a half-written file.
+    private InjectionSummary Process(Injector injector, InputSource file, string text, bool check, bool diff, bool inPlace, string? outputPath, bool color)
+    {
+        if (check || diff)
+        {
+            var result = injector.Inject(text, file.Display);
+            if (diff && result.Changed)
+            {
+                var d = Writing.UnifiedDiff.Create(text, result.Output, "a/" + file.Display, "b/" + file.Display);
+                context.Stdout.Write(color ? Writing.UnifiedDiff.Colorize(d) : d);
+            }
+            return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
+        }
+        string? target = inPlace && !file.IsStdin ? file.Path : outputPath;
+        if (target is null) return injector.Inject(text, file.Display, context.Stdout);
+        using var atomic = AtomicFile.Create(target);
+        var summary = injector.Inject(text, file.Display, atomic.Writer);
+        // In place, an unchanged file is not touched at all (its modification time stays).
+        if (!inPlace || summary.Changed) atomic.Commit();
+        return summary;
     }
 
     private InjectionOptions BuildOptions(ParseResult parse)
