@@ -17,7 +17,7 @@ internal sealed class InjectCommand(CliContext context)
     private readonly Option<string?> _mesh = new("--mesh-config", "--meshConfigFile") { Description = "istio ConfigMap data.mesh, applied over Istio's mesh defaults. Default: bundled default mesh." };
     private readonly Option<string?> _injectorConfig = new("--injector-config", "--injectConfigFile") { Description = "istio-sidecar-injector ConfigMap data.config; only checked against the stock templates (a warning when they differ)." };
     private readonly Option<string?> _revision = new("--revision", "-r") { Description = "Control-plane revision (default: the default revision)." };
-    private readonly Option<string?> _version = new("--istio-version") { Description = "Istio version whose templates and defaults to use (e.g. 1.23 or 1.23.0). Default: the newest bundled." };
+    private readonly Option<string?> _version = new("--istio-version") { Description = "Istio version whose templates and defaults to use: 1.22, 1.22.4, 1.23, 1.23.0, 1.29, 1.29.6. Default: the global.tag of --values when that is a bundled version, else the newest bundled." };
     private readonly Option<string> _native = new("--native-sidecars") { Description = "true | false | auto (auto: off unless ENABLE_NATIVE_SIDECARS=true, like istioctl offline).", DefaultValueFactory = _ => "auto" };
     private readonly Option<string?> _templates = new("--templates") { Description = "Directory with Scriban templates (<name>.scriban) that override the embedded ones." };
     private readonly Option<bool> _diff = new("--diff") { Description = "Print a unified diff per file instead of the YAML." };

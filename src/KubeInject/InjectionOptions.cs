@@ -8,7 +8,11 @@ namespace KubeInject;
 /// </summary>
 public sealed record InjectionOptions
 {
-    /// <summary>Istio version whose templates and defaults to use (<c>1.23</c> or <c>1.23.0</c>); null = newest bundled.</summary>
+    /// <summary>
+    /// Istio version whose templates and defaults to use (<c>1.22</c>, <c>1.22.4</c>, <c>1.23</c>, <c>1.23.0</c>, <c>1.29</c>,
+    /// <c>1.29.6</c>). Null = the version named by the values' <c>global.tag</c> when that is a bundled version (with a
+    /// warning in <see cref="Injector.Warnings"/>), else the newest bundled.
+    /// </summary>
     public string? IstioVersion { get; init; }
 
     /// <summary>The <c>istio-sidecar-injector</c> ConfigMap's <c>data.values</c> (JSON or YAML), or null for the bundled defaults.</summary>

@@ -29,20 +29,28 @@ public sealed class Injector
     private readonly TemplateRenderer _renderer = new();
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly bool _nativeSidecars;
+    private readonly PostProcessOptions _postProcess;
     private readonly List<string> _warnings = [];
 
     /// <summary>Loads settings; throws <see cref="KubeInjectException"/> for bad settings or an unknown version.</summary>
     public Injector(InjectionOptions options)
     {
         Options = options;
-        _profile = IstioVersions.Resolve(options.IstioVersion);
-        _values = options.ValuesText is null ? BundledSettings.LoadValues(_profile) : ValuesLoader.Load(options.ValuesText, options.ValuesName);
+        var givenValues = options.ValuesText is null ? null : ValuesLoader.Load(options.ValuesText, options.ValuesName);
+        _profile = ResolveVersion(options, givenValues);
+        _values = givenValues ?? BundledSettings.LoadValues(_profile);
         _mesh = options.MeshConfigText is null
             ? MeshConfigLoader.ApplyMeshConfig(BundledSettings.MeshText(_profile), "bundled mesh")
             : MeshConfigLoader.ApplyMeshConfig(options.MeshConfigText, options.MeshConfigName);
         _templates = options.Templates ?? new EmbeddedTemplateSource();
         _environment = EffectiveEnvironment(options);
-        _nativeSidecars = GoBool.Parse(_environment.GetValueOrDefault("ENABLE_NATIVE_SIDECARS", "")) == true;
+        _nativeSidecars = NativeSidecarsOn(_profile, _environment.GetValueOrDefault("ENABLE_NATIVE_SIDECARS", ""));
+        _postProcess = new PostProcessOptions
+        {
+            RewriteLifecycleHooks = _profile.RewriteLifecycleHooks,
+            AddProbersToInjectedPodWithoutThem = _profile.AddProbersToInjectedPods,
+            NativeSidecarAnnotationOverrides = _profile.NativeSidecarAnnotation,
+        };
         if (options.InjectorConfigText is not null) CheckInjectorConfig(options.InjectorConfigText, options.InjectorConfigName);
     }
 
@@ -126,6 +134,7 @@ public sealed class Injector
             InboundTrafficPolicyMode = Str(Path(mesh, "inboundTrafficPolicy", "mode")) == "LOCALHOST" ? "localhost" : "passthrough",
             CompliancePolicy = _environment.GetValueOrDefault("COMPLIANCE_POLICY", ""),
             NativeSidecars = _nativeSidecars,
+            MultusNamespaceMatching = _profile.MultusNamespaceMatching,
             Environment = _environment,
         };
 
@@ -164,7 +173,7 @@ public sealed class Injector
         };
         try
         {
-            PodInjector.Merge(pod, patches, context, _profile.AddProbersToInjectedPods ? PostProcessOptions.Istio129 : PostProcessOptions.Istio123);
+            PodInjector.Merge(pod, patches, context, _postProcess);
         }
         catch (KubeInjectException e) when (e.Location is null)
         {
@@ -215,6 +224,22 @@ public sealed class Injector
                 _warnings.Add($"{name}: custom template \"{templateName}\" is not used; KubeInject does not run Go templates (pass --templates DIR with a Scriban port)");
         }
     }
+
+    // An explicit version wins. Without one, values whose global.tag names a bundled version (as an installed
+    // cluster's injector configmap does) pick that version: its templates must match the values' shape.
+    private IstioVersionProfile ResolveVersion(InjectionOptions options, YMapping? values)
+    {
+        if (!string.IsNullOrWhiteSpace(options.IstioVersion) || values is null) return IstioVersions.Resolve(options.IstioVersion);
+        var tag = Str(Path(values, "global", "tag"));
+        if (IstioVersions.FindExact(tag) is not { } byTag) return IstioVersions.Default;
+        _warnings.Add($"{options.ValuesName}: global.tag is {tag}, a bundled Istio version; using Istio {byTag.Version}'s templates (pass --istio-version to choose another)");
+        return byTag;
+    }
+
+    // The Go-side native-sidecar flag offline: 1.29 reads ENABLE_NATIVE_SIDECARS as a mode where only "true"
+    // enables (auto needs a cluster); 1.22/1.23 parse it as a Go bool.
+    private static bool NativeSidecarsOn(IstioVersionProfile profile, string value) =>
+        profile.NativeSidecarsEnvIsMode ? value == "true" : GoBool.Parse(value) == true;
 
     // What Istio's injector would read from its process environment; the native-sidecar flag, when
     // given explicitly, wins over the variable so templates that read `env "ENABLE_NATIVE_SIDECARS"` agree.

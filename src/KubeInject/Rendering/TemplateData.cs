@@ -59,6 +59,9 @@ internal sealed record TemplateData
     /// <summary><c>.NativeSidecars</c> (1.29 templates); 1.23 templates read <c>env "ENABLE_NATIVE_SIDECARS"</c> instead.</summary>
     public bool NativeSidecars { get; init; }
 
+    /// <summary>Istio 1.29's <c>appendMultusNetwork</c>, which matches JSON entries by name and namespace (a version knob, not Go data).</summary>
+    public bool MultusNamespaceMatching { get; init; }
+
     /// <summary>What the template function <c>env</c> sees (the caller decides; the library never reads the process environment).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

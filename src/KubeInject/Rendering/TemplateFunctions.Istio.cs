@@ -148,9 +148,38 @@ internal sealed partial class TemplateFunctions
     /// <c>appendMultusNetwork existing net</c>: adds the Istio CNI network to a Multus annotation. A value
     /// containing <c>]</c> is a JSON list: returned unchanged when invalid or when it already names the network,
     /// else <c>, {"name": "net"}</c> goes before the last <c>]</c> (so <c>[]</c> becomes <c>[, {...}]</c>, Istio's bug);
-    /// otherwise it is a comma list.
+    /// otherwise it is a comma list. Istio 1.29 matches JSON entries on name and namespace (the render's
+    /// <see cref="GoTemplateContext.MultusNamespaceMatching"/>).
     /// </summary>
-    public static string AppendMultusNetwork(string? existing, string network) => MultusNetworks.Append(existing ?? "", network);
+    public static string AppendMultusNetwork(TemplateContext context, string? existing, string network) =>
+        MultusNetworks.Append(existing ?? "", network, (context as GoTemplateContext)?.MultusNamespaceMatching == true);
+
+    /// <summary>
+    /// <c>omitNil v</c> (Istio 1.29): a copy of a map or list without nil entries, recursively; a map or list left
+    /// empty becomes nil, so a parent drops it too. Other values are returned as they are.
+    /// </summary>
+    public static object? OmitNil(object? value)
+    {
+        switch (value)
+        {
+            case ScriptObject map:
+            {
+                var result = new ScriptObject();
+                foreach (var key in map.Keys)
+                    if (OmitNil(map[key]) is { } kept) result[key] = kept;
+                return result.Count == 0 ? null : result;
+            }
+            case ScriptArray list:
+            {
+                var result = new ScriptArray();
+                foreach (var item in list)
+                    if (OmitNil(item) is { } kept) result.Add(kept);
+                return result.Count == 0 ? null : result;
+            }
+            default:
+                return value;
+        }
+    }
 
     /// <summary><c>env key default</c>: the render's environment entry (from <c>TemplateData.Environment</c>, never the process), or the default when unset or empty.</summary>
     public static string Env(TemplateContext context, string key, string? defaultValue)

@@ -29,6 +29,7 @@ internal sealed class TemplateRenderer
         {
             Environment = data.Environment,
             ProxyConfigJson = data.ProxyConfigJson,
+            MultusNamespaceMatching = data.MultusNamespaceMatching,
             ProxyConfig = globals["proxy_config"] as Scriban.Runtime.ScriptObject,
             StrictVariables = true,
             // Go lets templates walk into missing map keys (".Values.a.b" with no "a" is just empty);

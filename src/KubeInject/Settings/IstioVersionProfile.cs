@@ -37,7 +37,22 @@ internal sealed record IstioVersionProfile
     /// </summary>
     public bool NativeSidecarAnnotation { get; init; }
 
-    /// <summary>Kubernetes serialises <c>metadata.creationTimestamp: null</c> in injected objects (k8s libraries before 0.35).</summary>
+    /// <summary>
+    /// <c>ENABLE_NATIVE_SIDECARS</c> is a mode (<c>true</c>/<c>false</c>/<c>auto</c>) and offline only <c>true</c>
+    /// turns native sidecars on (1.29); otherwise it is a Go bool (<c>1</c>, <c>t</c>, <c>TRUE</c>... also count; 1.22/1.23).
+    /// </summary>
+    public bool NativeSidecarsEnvIsMode { get; init; }
+
+    /// <summary>
+    /// <c>appendMultusNetwork</c> splits <c>ns/name</c> and, for a JSON annotation, matches and inserts entries by
+    /// name and namespace (1.29); otherwise the whole <c>ns/name</c> is the entry's name (1.22/1.23).
+    /// </summary>
+    public bool MultusNamespaceMatching { get; init; }
+
+    /// <summary>
+    /// Kubernetes serialises <c>metadata.creationTimestamp: null</c> in injected objects (k8s libraries before 0.35).
+    /// Informational: KubeInject never adds that noise, and the conformance comparison ignores it.
+    /// </summary>
     public bool EmitsNullCreationTimestamp { get; init; } = true;
 
     /// <summary>

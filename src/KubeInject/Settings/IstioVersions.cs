@@ -5,6 +5,24 @@ namespace KubeInject.Settings;
 /// <summary>The Istio versions KubeInject bundles, and resolution of a user's <c>--istio-version</c>.</summary>
 internal static class IstioVersions
 {
+    /// <summary>Istio 1.22.4: 1.23's Go behaviour; only its templates and chart values differ (spec §9.1).</summary>
+    public static readonly IstioVersionProfile V1_22_4 = new()
+    {
+        Version = "1.22.4",
+        TemplateFolder = "istio-1.22",
+        // Hashes of templates.* in the 1.22.4 chart's istio-sidecar-injector configmap (the four we port are
+        // byte-identical to manifests/charts/istio-control/istio-discovery/files/*.yaml at the tag).
+        StockTemplateSha256 = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["sidecar"] = "70a5c30bf354eef2860831c3ab5ab065c06d5d493ecd3fbfe91e5c77c5a46213",
+            ["gateway"] = "9c3d86c594bf4a8e16d0d16a0c4ae00dd26edd546271559588b2bad8cd8c052c",
+            ["grpc-simple"] = "cc0c60252f24558ef15b6c2ba77350f3c84a52b16f0009fcee440e98ca94c2da",
+            ["grpc-agent"] = "738e7901ba7acfccadc80d7057aad3b0e30e2752e6241f5903595fca3b95bb7a",
+            ["waypoint"] = "4655e5029761dfe1ee0eea2e11d8315a9d9c71fd87b0f1bd76ac51d8a191a49e",
+            ["kube-gateway"] = "b3dcc9b54c3b70ccf603cd559cfccdf34346d00f259e750afbd56b11dc35c562",
+        },
+    };
+
     /// <summary>Istio 1.23.0 (the primary target).</summary>
     public static readonly IstioVersionProfile V1_23_0 = new()
     {
@@ -23,14 +41,45 @@ internal static class IstioVersions
         },
     };
 
-    /// <summary>Every bundled version, newest last.</summary>
-    public static IReadOnlyList<IstioVersionProfile> All { get; } = [V1_23_0];
+    /// <summary>
+    /// Istio 1.29.6: strict inject value, native sidecars as template data, lifecycle-hook rewriting, changed
+    /// annotation validation, namespace-aware Multus matching, no <c>creationTimestamp: null</c> (spec §9.2).
+    /// </summary>
+    public static readonly IstioVersionProfile V1_29_6 = new()
+    {
+        Version = "1.29.6",
+        TemplateFolder = "istio-1.29",
+        StrictInjectValue = true,
+        AddProbersToInjectedPods = true,
+        RewriteLifecycleHooks = true,
+        ValidateEnableCoreDump = false,
+        ValidateResourceAnnotations = true,
+        NativeSidecarAnnotation = true,
+        NativeSidecarsEnvIsMode = true,
+        MultusNamespaceMatching = true,
+        EmitsNullCreationTimestamp = false,
+        // Hashes of templates.* in the 1.29.6 chart's istio-sidecar-injector configmap (the four we port are
+        // byte-identical to manifests/charts/istio-control/istio-discovery/files/*.yaml at the tag).
+        StockTemplateSha256 = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["sidecar"] = "0b32f5525038f188c73d47f3c9e6d907f8f0e6499b21036c1879fa9cee2201be",
+            ["gateway"] = "79417fa7747079495dbc56e48cc01faff2b4c72476eaefd3fdabc9b7fad18d2b",
+            ["grpc-simple"] = "cc0c60252f24558ef15b6c2ba77350f3c84a52b16f0009fcee440e98ca94c2da",
+            ["grpc-agent"] = "91fc2dafe45c16311bf11b2e98880ec4e05faa79485903b8c1ce386f5e8e2636",
+            ["waypoint"] = "b261d6d5a43ee206cd02495cd2b8dd6fd8ac54947aeaff4b99cc43bacc5e1d60",
+            ["kube-gateway"] = "1a405f143549215e1cc73dbc1556fea3f47902a6b3addb719ff4f47f1bcaf3f0",
+            ["agentgateway"] = "10eb767ba6a9441bed440a5472d79503b6df8027b41fceeed755f72fa92ea68f",
+        },
+    };
 
-    /// <summary>The version used when none is asked for.</summary>
-    public static IstioVersionProfile Default => V1_23_0;
+    /// <summary>Every bundled version, newest last.</summary>
+    public static IReadOnlyList<IstioVersionProfile> All { get; } = [V1_22_4, V1_23_0, V1_29_6];
+
+    /// <summary>The version used when none is asked for: the newest bundled.</summary>
+    public static IstioVersionProfile Default => All[^1];
 
     /// <summary>
-    /// The profile for <c>1.23</c> or <c>1.23.0</c> (a leading <c>v</c> is accepted); a minor version picks its
+    /// The profile for e.g. <c>1.29</c> or <c>1.29.6</c> (a leading <c>v</c> is accepted); a minor version picks its
     /// bundled patch. Null or empty gives <see cref="Default"/>.
     /// </summary>
     /// <exception cref="KubeInjectException">Unknown version (kind <see cref="ErrorKind.Usage"/>), listing the bundled ones.</exception>
@@ -47,6 +96,10 @@ internal static class IstioVersions
             $"unsupported Istio version '{version}'; bundled versions: {string.Join(", ", All.Select(p => p.Version))}",
             null, ErrorKind.Usage);
     }
+
+    /// <summary>The bundled profile whose exact version is <paramref name="version"/> (no minor-only match, no <c>v</c>), or null.</summary>
+    public static IstioVersionProfile? FindExact(string? version) =>
+        All.FirstOrDefault(p => string.Equals(p.Version, version?.Trim(), StringComparison.Ordinal));
 
     private static string MinorOf(string version)
     {

@@ -21,7 +21,7 @@ public sealed class ExitCodeTests : IDisposable
 
         Assert.True(r.Exit == 0, r.ToString());
         Assert.Contains("- name: istio-proxy", r.Stdout);
-        Assert.Contains("Deployment ns/web: injected (docker.io/istio/proxyv2:1.23.0)", r.Stderr);
+        Assert.Contains("Deployment ns/web: injected (docker.io/istio/proxyv2:1.29.6)", r.Stderr);
     }
 
     [Fact]
@@ -98,21 +98,39 @@ public sealed class ExitCodeTests : IDisposable
 
         Assert.Equal(64, r.Exit);
         Assert.Contains("unsupported Istio version '9.9'", r.Stderr);
-        Assert.Contains("bundled versions: 1.23.0", r.Stderr);
+        Assert.Contains("bundled versions: 1.22.4, 1.23.0, 1.29.6", r.Stderr);
         Assert.Equal("", r.Stdout);
     }
 
     [Theory]
-    [InlineData("1.23")]
-    [InlineData("1.23.0")]
-    public void A_bundled_istio_version_is_accepted_in_short_and_full_form(string version)
+    [InlineData("1.22", "1.22.4")]
+    [InlineData("1.22.4", "1.22.4")]
+    [InlineData("1.23", "1.23.0")]
+    [InlineData("1.23.0", "1.23.0")]
+    [InlineData("1.29", "1.29.6")]
+    [InlineData("1.29.6", "1.29.6")]
+    public void A_bundled_istio_version_is_accepted_in_short_and_full_form(string version, string bundled)
     {
         var input = sandbox.Write("app.yaml", Manifests.Deployment());
 
         var r = Run("-f", input, "--istio-version", version);
 
         Assert.True(r.Exit == 0, r.ToString());
-        Assert.Contains("image: docker.io/istio/proxyv2:1.23.0", r.Stdout);
+        Assert.Contains($"image: docker.io/istio/proxyv2:{bundled}", r.Stdout);
+    }
+
+    [Fact]
+    public void Values_whose_global_tag_is_a_bundled_version_pick_it_with_a_warning_on_stderr()
+    {
+        var input = sandbox.Write("app.yaml", Manifests.Deployment());
+        // The bundled 1.22 values are what a 1.22.4 cluster's injector configmap holds (global.tag: 1.22.4).
+        var values = sandbox.Write("values.json", KubeInject.Settings.BundledSettings.ValuesText(KubeInject.Settings.IstioVersions.Resolve("1.22")));
+
+        var r = Run("-f", input, "--values", values);
+
+        Assert.True(r.Exit == 0, r.ToString());
+        Assert.Contains("image: docker.io/istio/proxyv2:1.22.4", r.Stdout);
+        Assert.Contains("kube-inject: warning: " + values + ": global.tag is 1.22.4, a bundled Istio version; using Istio 1.22.4's templates", r.Stderr);
     }
 
     [Fact]

@@ -21,7 +21,9 @@ public sealed class ConformanceTests
     }
 
     [Theory]
+    [MemberData(nameof(CasesOf), "1.22.4")]
     [MemberData(nameof(CasesOf), "1.23.0")]
+    [MemberData(nameof(CasesOf), "1.29.6")]
     public void Injected_output_matches_istio_golden(string version, string caseId)
     {
         var c = Find(version, caseId);
@@ -65,7 +67,9 @@ public sealed class ConformanceTests
     }
 
     [Theory]
+    [InlineData("1.22.4")]
     [InlineData("1.23.0")]
+    [InlineData("1.29.6")]
     public void Every_case_has_its_input_expected_and_settings_files(string version)
     {
         var cases = ConformanceCorpus.Cases(version);

@@ -9,13 +9,16 @@ namespace KubeInject.Tests.Injection;
 /// </summary>
 public class GoldenCaseTests
 {
+    // The goldens were accepted with 1.23.0; pinned so a newer default version does not rewrite them.
+    private static readonly InjectionOptions Pinned = new() { IstioVersion = "1.23.0" };
+
     public static TheoryData<string> Cases() => new(CasePaths.CaseNames());
 
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Each_case_input_injects_to_its_verified_output(string name)
     {
-        var result = new Injector(new InjectionOptions()).Inject(CasePaths.Input(name), $"Cases/{name}/input.yaml");
+        var result = new Injector(Pinned).Inject(CasePaths.Input(name), $"Cases/{name}/input.yaml");
         Assert.True(result.Changed, "every case is expected to inject at least one workload");
         await Verify(result.Output, "yaml").UseDirectory($"../Cases/{name}").UseFileName("injected");
     }
@@ -25,7 +28,7 @@ public class GoldenCaseTests
     public void Each_verified_output_is_a_fixed_point_of_injection(string name)
     {
         var verified = CasePaths.Verified(name);
-        var again = new Injector(new InjectionOptions()).Inject(verified, "injected.verified.yaml");
+        var again = new Injector(Pinned).Inject(verified, "injected.verified.yaml");
         Assert.Equal(verified.TrimStart('\uFEFF'), again.Output.TrimStart('\uFEFF'));
     }
 

@@ -9,7 +9,9 @@ namespace KubeInject.Tests.Injection;
 public partial class InjectorBehaviourTests
 {
     private static InjectionResult Inject(string text, InjectionOptions? options = null) =>
-        new Injector(options ?? new InjectionOptions()).Inject(text, "app.yaml");
+        // These tests spell out 1.23.0's pod (its volume list, its status annotation): pinned, so a newer
+        // default version does not change them.
+        new Injector((options ?? new InjectionOptions()) with { IstioVersion = options?.IstioVersion ?? "1.23.0" }).Inject(text, "app.yaml");
 
     private const string CommentedDeployment = """
         # Deployment of the web app

@@ -139,7 +139,34 @@ public class TemplateFunctionsTests
     [InlineData("[{\"name\": \"default/istio-cni\"}]", "[{\"name\": \"default/istio-cni\"}]")]
     [InlineData("[not json]", "[not json]")]
     public void Append_multus_network(string existing, string expected) =>
-        Assert.Equal(expected, TemplateFunctions.AppendMultusNetwork(existing, "default/istio-cni"));
+        Assert.Equal(expected, MultusNetworks.Append(existing, "default/istio-cni", namespaceMatching: false));
+
+    [Theory]
+    [InlineData("", "default/istio-cni")]
+    [InlineData("macvlan-conf-1", "macvlan-conf-1, default/istio-cni")]
+    [InlineData("[{\"name\": \"alt\"}, {\"name\": \"more\", \"namespace\": \"kube-system\"}]",
+        "[{\"name\": \"alt\"}, {\"name\": \"more\", \"namespace\": \"kube-system\"}, {\"name\": \"istio-cni\", \"namespace\": \"default\"}]")]
+    [InlineData("[{\"name\": \"istio-cni\", \"namespace\": \"default\"}]", "[{\"name\": \"istio-cni\", \"namespace\": \"default\"}]")]
+    [InlineData("[{\"name\": \"istio-cni\"}]", "[{\"name\": \"istio-cni\"}, {\"name\": \"istio-cni\", \"namespace\": \"default\"}]")]
+    public void Append_multus_network_matches_namespaces_in_1_29(string existing, string expected) =>
+        Assert.Equal(expected, MultusNetworks.Append(existing, "default/istio-cni", namespaceMatching: true));
+
+    [Fact]
+    public void Omit_nil_drops_nil_entries_recursively_and_empties_become_nil()
+    {
+        var resources = new ScriptObject
+        {
+            ["limits"] = new ScriptObject { ["cpu"] = null, ["memory"] = "500Mi" },
+            ["requests"] = new ScriptObject { ["cpu"] = null },
+            ["list"] = new ScriptArray { null, "a" },
+        };
+        var result = Assert.IsType<ScriptObject>(TemplateFunctions.OmitNil(resources));
+        Assert.Equal(["limits", "list"], result.Keys.Order());
+        Assert.Equal(["memory"], ((ScriptObject)result["limits"]).Keys);
+        Assert.Equal(["a"], ((ScriptArray)result["list"]).Cast<object>());
+        Assert.Null(TemplateFunctions.OmitNil(new ScriptObject { ["cpu"] = null }));
+        Assert.Equal("0", TemplateFunctions.OmitNil("0"));
+    }
 
     [Fact]
     public void Env_reads_the_render_environment_never_the_process()

@@ -5,33 +5,45 @@ namespace KubeInject.Tests.Settings;
 
 public class BundledSettingsTests
 {
-    private static readonly IstioVersionProfile V123 = IstioVersions.Resolve("1.23");
+    public static TheoryData<string> Versions => new(IstioVersions.All.Select(p => p.Version));
 
-    [Fact]
-    public void Bundled_values_are_a_default_1_23_0_install()
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void Bundled_values_are_a_default_install_of_their_version(string version)
     {
-        var values = BundledSettings.LoadValues(V123);
+        var values = BundledSettings.LoadValues(IstioVersions.Resolve(version));
         var global = (YMapping)values["global"]!;
         Assert.Equal("docker.io/istio", ((YScalar)global["hub"]!).Value);
-        Assert.Equal("1.23.0", ((YScalar)global["tag"]!).Value);
+        Assert.Equal(version, ((YScalar)global["tag"]!).Value);
         var webhook = (YMapping)values["sidecarInjectorWebhook"]!;
         Assert.Equal("true", ((YScalar)webhook["rewriteAppHTTPProbe"]!).Value);
+        Assert.Contains("pilot", values.Entries.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void Bundled_1_23_values_keep_the_chart_sections()
+    {
+        var values = BundledSettings.LoadValues(IstioVersions.Resolve("1.23"));
         Assert.Equal(["gateways", "global", "istio_cni", "pilot", "revision", "sidecarInjectorWebhook"], values.Entries.Select(e => e.Name));
     }
 
-    [Fact]
-    public void Bundled_values_give_the_released_proxy_image()
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void Bundled_values_give_the_released_proxy_image(string version)
     {
-        var image = ProxyImage.Compute(BundledSettings.LoadValues(V123), BundledSettings.LoadMeshConfig(V123), null);
-        Assert.Equal("docker.io/istio/proxyv2:1.23.0", image);
+        var profile = IstioVersions.Resolve(version);
+        var image = ProxyImage.Compute(BundledSettings.LoadValues(profile), BundledSettings.LoadMeshConfig(profile), null);
+        Assert.Equal($"docker.io/istio/proxyv2:{version}", image);
     }
 
-    [Fact]
-    public void Bundled_mesh_is_the_default_mesh()
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void Bundled_mesh_is_the_default_mesh(string version)
     {
-        var mesh = BundledSettings.LoadMeshConfig(V123);
+        var profile = IstioVersions.Resolve(version);
+        var mesh = BundledSettings.LoadMeshConfig(profile);
         Assert.Equal("cluster.local", ((YScalar)mesh["trustDomain"]!).Value);
         Assert.Equal("{}", ProxyConfigJson.Format((YMapping)mesh["defaultConfig"]!));
-        Assert.Contains("discoveryAddress: istiod.istio-system.svc:15012", BundledSettings.MeshText(V123));
+        Assert.Contains("discoveryAddress: istiod.istio-system.svc:15012", BundledSettings.MeshText(profile));
     }
 }
