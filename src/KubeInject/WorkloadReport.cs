@@ -22,10 +22,19 @@ public sealed record WorkloadReport(
     string? ProxyImage,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>True when <see cref="Uninjector"/> removed an injected sidecar from this workload.</summary>
+    public bool Uninjected { get; init; }
+
+    /// <summary>True for a report made by <see cref="Uninjector"/>.</summary>
+    public bool IsUninjection { get; init; }
+
     /// <summary><c>Kind namespace/name</c>.</summary>
     public string DisplayName => $"{Kind} {(Namespace.Length > 0 ? Namespace + "/" : "")}{Name}";
 
-    /// <summary>Istio's own wording for a skip: <c>Skipping injection because Deployment "ns/name" has host networking enabled</c>.</summary>
+    /// <summary>
+    /// Istio's own wording for a skip: <c>Skipping injection because Deployment "ns/name" has host networking enabled</c>
+    /// (<c>Skipping uninjection because …</c> for <see cref="Uninjector"/>).
+    /// </summary>
     public string? SkipMessage => Reason is null ? null
-        : $"Skipping injection because {Kind} \"{(Namespace.Length > 0 ? Namespace + "/" : "")}{Name}\" {Reason.Sentence}";
+        : $"Skipping {(IsUninjection ? "uninjection" : "injection")} because {Kind} \"{(Namespace.Length > 0 ? Namespace + "/" : "")}{Name}\" {Reason.Sentence}";
 }
