@@ -10,8 +10,14 @@ namespace KubeInject.Cli;
 /// </summary>
 internal sealed class FileProcessor(CliContext context, InputOutputOptions options, string command)
 {
-    /// <summary>A step ready to run: the per-file function and the warnings its settings produced.</summary>
-    public sealed record Step(Func<string, string, InjectionResult> Process, IReadOnlyList<string> Warnings);
+    /// <summary>
+    /// A step ready to run: the per-file function (to a string, for <c>--diff</c>/<c>--check</c>), its streaming form
+    /// (document by document to a writer), and the warnings its settings produced.
+    /// </summary>
+    public sealed record Step(
+        Func<string, string, InjectionResult> Process,
+        Func<string, string, TextWriter, InjectionSummary> Stream,
+        IReadOnlyList<string> Warnings);
 
     /// <summary>
     /// Validates the flags, builds the step (a <see cref="KubeInjectException"/> there is reported with its exit
@@ -53,7 +59,6 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         var reporter = new ReportPrinter(context.Stderr, parse.GetValue(options.Report)!);
         var reports = new List<WorkloadReport>();
         bool anyChanged = false;
-        var stdoutBuffer = new System.Text.StringBuilder();
 
         foreach (var file in files)
         {
@@ -68,48 +73,46 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                 exit = Worst(exit, ExitCodes.MissingInput);
                 continue;
             }
-            InjectionResult result;
             try
             {
-                result = step.Process(text, file.Display);
+                var summary = Process(step, file, text, check, diff, inPlace, output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output, color);
+                reporter.Add(file.Display, summary);
+                reports.AddRange(summary.Workloads);
+                anyChanged |= summary.Changed;
             }
             catch (KubeInjectException e)
             {
                 exit = Worst(exit, Fail(e));
-                continue;
             }
-            reporter.Add(file.Display, result);
-            reports.AddRange(result.Workloads);
-            anyChanged |= result.Changed;
-
-            if (check || diff)
-            {
-                if (diff && result.Changed)
-                {
-                    var d = Writing.UnifiedDiff.Create(text, result.Output, "a/" + file.Display, "b/" + file.Display);
-                    stdoutBuffer.Append(color ? Writing.UnifiedDiff.Colorize(d) : d);
-                }
-                continue;
-            }
-            if (inPlace && !file.IsStdin)
-            {
-                if (result.Changed) AtomicFile.Write(file.Path, result.Output);
-                continue;
-            }
-            if (output is not null)
-            {
-                var target = mirror ? Path.Combine(output, file.RelativePath) : output;
-                AtomicFile.Write(target, result.Output);
-                continue;
-            }
-            stdoutBuffer.Append(result.Output);
         }
-        context.Stdout.Write(stdoutBuffer.ToString());
         context.Stdout.Flush();
         reporter.Flush();
         if (exit == ExitCodes.Ok && verdict is not null) exit = verdict(reports);
         if (exit == ExitCodes.Ok && check && anyChanged) exit = ExitCodes.CheckFoundWork;
         return exit;
+    }
+
+    // One input: stream it where it goes. Files are written through a temp file that is renamed only when
+    // the whole input succeeded, so an error never leaves a half-written file.
+    private InjectionSummary Process(Step step, InputSource file, string text, bool check, bool diff, bool inPlace, string? outputPath, bool color)
+    {
+        if (check || diff)
+        {
+            var result = step.Process(text, file.Display);
+            if (diff && result.Changed)
+            {
+                var d = Writing.UnifiedDiff.Create(text, result.Output, "a/" + file.Display, "b/" + file.Display);
+                context.Stdout.Write(color ? Writing.UnifiedDiff.Colorize(d) : d);
+            }
+            return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
+        }
+        string? target = inPlace && !file.IsStdin ? file.Path : outputPath;
+        if (target is null) return step.Stream(text, file.Display, context.Stdout);
+        using var atomic = AtomicFile.Create(target);
+        var summary = step.Stream(text, file.Display, atomic.Writer);
+        // In place, an unchanged file is not touched at all (its modification time stays).
+        if (!inPlace || summary.Changed) atomic.Commit();
+        return summary;
     }
 
     private bool ColorEnabled(string mode) => mode switch

@@ -36,7 +36,7 @@ internal sealed class InjectCommand(CliContext context)
         new FileProcessor(context, _io, "kube-inject").Run(parse, () =>
         {
             var injector = new Injector(BuildOptions(parse));
-            return new FileProcessor.Step(injector.Inject, injector.Warnings);
+            return new FileProcessor.Step(injector.Inject, injector.Inject, injector.Warnings);
         });
 
     private InjectionOptions BuildOptions(ParseResult parse) =>

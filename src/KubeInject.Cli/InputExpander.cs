@@ -16,11 +16,26 @@ internal static class InputExpander
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
+    // Where files named on the command line land under "-o DIR/": their paths relative to the deepest folder
+    // they share, so two "app.yaml" in different folders stay apart and a single file lands as DIR/<name>.
+    private static void MirrorFromCommonFolder(List<InputSource> result, HashSet<int> named)
+    {
+        if (named.Count == 0) return;
+        var folders = named.Select(i => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(result[i].Path))!).ToList();
+        string common = folders[0];
+        foreach (var f in folders.Skip(1))
+            while (!(f + "/").StartsWith(common.TrimEnd('/') + "/", StringComparison.Ordinal))
+                common = System.IO.Path.GetDirectoryName(common) ?? "/";
+        foreach (var i in named)
+            result[i] = result[i] with { RelativePath = System.IO.Path.GetRelativePath(common, System.IO.Path.GetFullPath(result[i].Path)) };
+    }
+
     public static List<InputSource> Expand(IEnumerable<string> paths, bool recursive, out List<string> missing)
     {
         missing = [];
         var result = new List<InputSource>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var named = new HashSet<int>();
         foreach (var p in paths)
         {
             if (p == "-")
@@ -45,8 +60,12 @@ internal static class InputExpander
                 continue;
             }
             if (seen.Add(System.IO.Path.GetFullPath(p)))
+            {
+                named.Add(result.Count);
                 result.Add(new InputSource(p, System.IO.Path.GetFileName(p)));
+            }
         }
+        MirrorFromCommonFolder(result, named);
         return result;
     }
 }

@@ -7,7 +7,7 @@ internal sealed class ReportPrinter(TextWriter stderr, string format)
 {
     private readonly List<object> _json = [];
 
-    public void Add(string file, InjectionResult result)
+    public void Add(string file, InjectionSummary result)
     {
         foreach (var w in result.Warnings) if (format != "json") stderr.WriteLine($"kube-inject: warning: {file}: {w}");
         foreach (var r in result.Workloads)

@@ -32,7 +32,7 @@ internal sealed class UninjectCommand(CliContext context)
         return new FileProcessor(context, _io, "kube-inject uninject").Run(parse, () =>
         {
             var uninjector = new Uninjector(SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context));
-            return new FileProcessor.Step(uninjector.Uninject, uninjector.Warnings);
+            return new FileProcessor.Step(uninjector.Uninject, uninjector.Uninject, uninjector.Warnings);
         }, reports => failOnSkip && reports.Any(IsSkip) ? ExitCodes.Findings : ExitCodes.Ok);
     }
 

@@ -15,7 +15,7 @@ namespace KubeInject;
 
 /// <summary>
 /// Injects Istio's sidecar into manifests. Configure once (settings are parsed in the constructor), then
-/// call <see cref="Inject"/> per input. Wires the stages: read → select → decide → render → merge →
+/// call <see cref="Inject(string, string)"/> per input. Wires the stages: read → select → decide → render → merge →
 /// post-process → write; each stage lives in its own folder.
 /// </summary>
 public sealed class Injector
@@ -63,16 +63,30 @@ public sealed class Injector
     /// <exception cref="KubeInjectException">Bad YAML, a refused annotation, a template failure; the location names file, document and line.</exception>
     public InjectionResult Inject(string text, string fileName)
     {
-        var output = new StringWriter(new StringBuilder(text.Length + text.Length / 2));
+        var output = new StringWriter(new StringBuilder(text.Length * 2));
+        var summary = Inject(text, fileName, output);
+        return new InjectionResult(output.ToString(), summary.Changed, summary.Workloads, summary.Warnings);
+    }
+
+    /// <summary>
+    /// Streams the injected text to <paramref name="output"/> document by document, so memory does not grow
+    /// with the number of documents. On an exception, the documents before the failing one have been written:
+    /// callers that write files should write to a temporary file and rename it only on success.
+    /// </summary>
+    /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
+    public InjectionSummary Inject(string text, string fileName, TextWriter output)
+    {
         var reports = new List<WorkloadReport>();
+        bool changed = false;
         foreach (var document in ManifestReader.Read(text, fileName))
         {
             foreach (var workload in WorkloadSelector.Select(document, fileName))
                 reports.Add(InjectWorkload(workload));
-            DocumentWriter.Write(document, output);
+            string written = DocumentWriter.ToText(document);
+            changed |= !string.Equals(written, document.Text, StringComparison.Ordinal);
+            output.Write(written);
         }
-        string result = output.ToString();
-        return new InjectionResult(result, !string.Equals(result, text, StringComparison.Ordinal), reports, []);
+        return new InjectionSummary(changed, reports, []);
     }
 
     private WorkloadReport InjectWorkload(Workload workload)

@@ -44,15 +44,28 @@ public sealed class Uninjector
     public InjectionResult Uninject(string text, string fileName)
     {
         var output = new StringWriter(new StringBuilder(text.Length));
+        var summary = Uninject(text, fileName, output);
+        return new InjectionResult(output.ToString(), summary.Changed, summary.Workloads, summary.Warnings);
+    }
+
+    /// <summary>
+    /// Streams the uninjected text to <paramref name="output"/> document by document. On an exception, the documents
+    /// before the failing one have been written (write files through a temporary file).
+    /// </summary>
+    /// <exception cref="Diagnostics.KubeInjectException">As for <see cref="Uninject(string, string)"/>.</exception>
+    public InjectionSummary Uninject(string text, string fileName, TextWriter output)
+    {
         var reports = new List<WorkloadReport>();
+        bool changed = false;
         foreach (var document in ManifestReader.Read(text, fileName))
         {
             foreach (var workload in WorkloadSelector.Select(document, fileName))
                 reports.Add(UninjectWorkload(workload));
-            DocumentWriter.Write(document, output);
+            string written = DocumentWriter.ToText(document);
+            changed |= !string.Equals(written, document.Text, StringComparison.Ordinal);
+            output.Write(written);
         }
-        string result = output.ToString();
-        return new InjectionResult(result, !string.Equals(result, text, StringComparison.Ordinal), reports, []);
+        return new InjectionSummary(changed, reports, []);
     }
 
     private WorkloadReport UninjectWorkload(Workload workload)

@@ -46,6 +46,16 @@ public static class ManifestReader
                     new SourceLocation(fileName, index, (int)e.Start.Line, (int)e.Start.Column),
                     ErrorKind.BadInput, e);
             }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet throws this instead of a YamlException for some malformed flow collections
+                // (e.g. "a: [" followed by a block mapping line); report it as bad input where parsing stopped.
+                var at = parser.Current?.Start ?? Mark.Empty;
+                throw new KubeInjectException(
+                    "invalid YAML: the parser stopped here (an unclosed flow collection or a misplaced block?)",
+                    new SourceLocation(fileName, index, (int)at.Line, (int)at.Column),
+                    ErrorKind.BadInput, e);
+            }
             if (pending is not null) yield return pending;
             for (; lineCursor < chunkStart && lineCursor < text.Length; lineCursor++) if (text[lineCursor] == '\n') lineAtCursor++;
             int startLine = lineAtCursor;

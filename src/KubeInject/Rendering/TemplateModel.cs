@@ -21,9 +21,9 @@ internal static class TemplateModel
             ["object_meta"] = ObjectMeta(data.ObjectMeta),
             ["spec"] = Convert(data.Spec, float64Numbers: false) ?? new ScriptObject(),
             ["proxy_config"] = ProxyConfig(data.ProxyConfig),
-            ["mesh_config"] = Convert(data.MeshConfig, float64Numbers: false) ?? new ScriptObject(),
+            ["mesh_config"] = Cached(MeshConfigs, data.MeshConfig, float64Numbers: false),
             // Go decodes the values into map[string]any, so every number is a float64.
-            ["values"] = Convert(data.Values, float64Numbers: true) ?? new ScriptObject(),
+            ["values"] = Cached(ValuesTrees, data.Values, float64Numbers: true),
             ["revision"] = data.Revision,
             ["proxy_image"] = data.ProxyImage,
             ["proxy_uid"] = data.ProxyUid,
@@ -34,6 +34,14 @@ internal static class TemplateModel
         };
         return globals;
     }
+
+    // The values and the mesh config are the same trees for every workload of an injector (the mesh differs
+    // only under a proxy.istio.io/config annotation): convert each once. Templates only read them.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YMapping, ScriptObject> ValuesTrees = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YMapping, ScriptObject> MeshConfigs = new();
+
+    private static ScriptObject Cached(System.Runtime.CompilerServices.ConditionalWeakTable<YMapping, ScriptObject> cache, YMapping tree, bool float64Numbers) =>
+        cache.GetValue(tree, t => Convert(t, float64Numbers) as ScriptObject ?? new ScriptObject());
 
     // Labels and annotations are map[string]string in Go: values are Go strings, and the maps always exist
     // here (a nil and an empty map behave the same in every template function).

@@ -11,7 +11,6 @@ public sealed class YScalar : YNode
         Value = value;
         Style = style;
         Tag = tag;
-        Kind = Resolve(value, style, tag);
     }
 
     /// <summary>The scalar's text after unescaping.</summary>
@@ -24,7 +23,10 @@ public sealed class YScalar : YNode
     public string? Tag { get; }
 
     /// <summary>What the scalar means: null, bool, int, float or string.</summary>
-    public ScalarKind Kind { get; }
+    // Resolved on first use: most scalars (keys above all) are never asked, and resolution runs regexes.
+    public ScalarKind Kind => _kind ??= Resolve(Value, Style, Tag);
+
+    private ScalarKind? _kind;
 
     internal override bool IsPristine => Source is not null;
 
