@@ -10,6 +10,8 @@ internal static class KubeInjectApp
         var inject = new InjectCommand(context);
         var root = inject.Build();
         root.Subcommands.Add(new UninjectCommand(context).Build());
+        root.Subcommands.Add(new CheckCommand(context).Build());
+        root.Subcommands.Add(new VersionCommand(context).Build());
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)

@@ -237,7 +237,18 @@ public sealed class Injector
         annotations.TryGetValue(TemplatesAnnotation, out var list) ? list.Split(',').Select(s => s.Trim()) : DefaultTemplates;
 
     private static WorkloadReport Report(Workload w, bool injected, SkipReason? reason, string? image, IReadOnlyList<string> warnings) =>
-        new(w.Kind, w.Namespace, w.Name, w.Location, injected, reason, image, warnings);
+        new(w.Kind, w.Namespace, w.Name, w.Location, injected, reason, image, warnings, reason is null ? null : SkipMessage(w, reason));
+
+    // Istio's wording (spec §2): TypeMeta kind (owner-derived for Pods), and the pod template's own name when it
+    // has one, else the workload's; prefixed with the workload's namespace.
+    private static string SkipMessage(Workload w, SkipReason reason)
+    {
+        var identity = WorkloadIdentity.Of(w);
+        string name = Str(w.PodMetadata?["name"]) is { Length: > 0 } templateName ? templateName : identity.Name;
+        string fullName = identity.Namespace.Length > 0 ? $"{identity.Namespace}/{name}" : name;
+        string kind = identity.Kind.Length > 0 ? identity.Kind + " " : "";
+        return $"Skipping injection because {kind}\"{fullName}\" {reason.Sentence}";
+    }
 
     private static string? ProxyImageOf(YMapping pod)
     {

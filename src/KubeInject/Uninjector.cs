@@ -80,10 +80,9 @@ public sealed class Uninjector
         var context = _injector.UninjectionContextFor(workload, pod);
         PodUninjector.Remove(pod, status, context, workload.MetadataParent);
         TypedOutputReverter.Revert(workload.Root, workload.Kind);
-        return new WorkloadReport(workload.Kind, workload.Namespace, workload.Name, workload.Location, false, null, null, context.Warnings)
+        return new WorkloadReport(workload.Kind, workload.Namespace, workload.Name, workload.Location, false, null, null, context.Warnings, null)
         {
             Uninjected = true,
-            IsUninjection = true,
         };
     }
 
@@ -91,5 +90,6 @@ public sealed class Uninjector
         spec is not null && (PodTree.Find(spec["containers"] as YSequence, PodTree.ProxyName) ?? PodTree.Find(spec["initContainers"] as YSequence, PodTree.ProxyName)) is not null;
 
     private static WorkloadReport Skip(Workload w, SkipReason reason) =>
-        new(w.Kind, w.Namespace, w.Name, w.Location, false, reason, null, []) { IsUninjection = true };
+        new(w.Kind, w.Namespace, w.Name, w.Location, false, reason, null, [],
+            $"Skipping uninjection because {w.Kind} \"{(w.Namespace.Length > 0 ? w.Namespace + "/" : "")}{w.Name}\" {reason.Sentence}");
 }

@@ -12,6 +12,8 @@ namespace KubeInject;
 /// <param name="Reason">Why it was skipped, when it was.</param>
 /// <param name="ProxyImage">The injected proxy image, when injected.</param>
 /// <param name="Warnings">Warnings about this workload.</param>
+/// <param name="SkipMessage">Istio's own wording for a skip (<c>Skipping injection because Deployment "ns/name" has host
+/// networking enabled</c>), naming the workload as Istio does (owner-derived kind, pod template name); null when injected.</param>
 public sealed record WorkloadReport(
     string Kind,
     string Namespace,
@@ -20,21 +22,12 @@ public sealed record WorkloadReport(
     bool Injected,
     SkipReason? Reason,
     string? ProxyImage,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    string? SkipMessage)
 {
     /// <summary>True when <see cref="Uninjector"/> removed an injected sidecar from this workload.</summary>
     public bool Uninjected { get; init; }
 
-    /// <summary>True for a report made by <see cref="Uninjector"/>.</summary>
-    public bool IsUninjection { get; init; }
-
     /// <summary><c>Kind namespace/name</c>.</summary>
     public string DisplayName => $"{Kind} {(Namespace.Length > 0 ? Namespace + "/" : "")}{Name}";
-
-    /// <summary>
-    /// Istio's own wording for a skip: <c>Skipping injection because Deployment "ns/name" has host networking enabled</c>
-    /// (<c>Skipping uninjection because …</c> for <see cref="Uninjector"/>).
-    /// </summary>
-    public string? SkipMessage => Reason is null ? null
-        : $"Skipping {(IsUninjection ? "uninjection" : "injection")} because {Kind} \"{(Namespace.Length > 0 ? Namespace + "/" : "")}{Name}\" {Reason.Sentence}";
 }

@@ -9,18 +9,25 @@ namespace KubeInject.Decision;
 /// </summary>
 internal static class InjectionDecider
 {
-    private static readonly HashSet<string> IgnoredNamespaces = ["kube-system", "kube-public", "kube-node-lease", "local-path-storage"];
+    /// <summary>Namespaces Istio's injector never injects (its <c>IgnoredNamespaces</c>).</summary>
+    public static readonly IReadOnlySet<string> IgnoredNamespaces = new HashSet<string> { "kube-system", "kube-public", "kube-node-lease", "local-path-storage" };
 
     /// <param name="workload">The workload.</param>
     /// <param name="strictInjectValue">Istio ≥1.29: only "true"/"false" count; other values warn and fall back to the default (inject).</param>
-    public static InjectionDecision Decide(Workload workload, bool strictInjectValue)
+    public static InjectionDecision Decide(Workload workload, bool strictInjectValue) =>
+        Decide(workload.PodMetadata, workload.PodSpec, Str(workload.PodMetadata?["namespace"]), strictInjectValue);
+
+    /// <summary>The same decision from the pod's metadata, spec and namespace (what the webhook's injector sees).</summary>
+    /// <param name="meta">The pod (template) metadata.</param>
+    /// <param name="spec">The pod spec.</param>
+    /// <param name="namespace">The pod's namespace.</param>
+    /// <param name="strictInjectValue">See <see cref="Decide(Workload, bool)"/>.</param>
+    public static InjectionDecision Decide(YMapping? meta, YMapping? spec, string @namespace, bool strictInjectValue)
     {
-        var spec = workload.PodSpec;
         if (spec?["hostNetwork"] is YScalar { Kind: ScalarKind.Bool } hn && (bool)hn.ToValue()!)
             return InjectionDecision.No(SkipReason.HostNetwork);
 
-        var meta = workload.PodMetadata;
-        if (IgnoredNamespaces.Contains(Str(meta?["namespace"])))
+        if (IgnoredNamespaces.Contains(@namespace))
             return InjectionDecision.No(SkipReason.IgnoredNamespace);
 
         string? value = null;

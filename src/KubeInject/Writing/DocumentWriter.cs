@@ -60,7 +60,9 @@ internal static class DocumentWriter
         if (SpliceWriter.IsSpliceable(root) && root is YMapping { Count: > 0 } or YSequence { Count: > 0 })
         {
             int cs = SpliceWriter.ContentStart(root);
-            int ls = Math.Max(SourceScan.LineStart(t, cs), start);
+            // A byte order mark sits before the first line's text; it is not part of the line.
+            int lineFloor = start < t.Length && t[start] == '\uFEFF' ? start + 1 : start;
+            int ls = Math.Max(SourceScan.LineStart(t, cs), lineFloor);
             bool ownLine = SourceScan.IsBlank(t, ls, cs);
             int prefixEnd = ownLine ? ls : cs;
             sb.Append(t, start, prefixEnd - start);

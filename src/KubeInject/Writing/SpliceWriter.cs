@@ -166,6 +166,7 @@ internal sealed partial class SpliceWriter(StringBuilder output, WriteStyle styl
 
     private void EnsureLineBreak()
     {
-        if (output.Length > 0 && output[^1] != '\n') output.Append(NewLine);
+        // A lone byte order mark starts the first line; it does not end one.
+        if (output.Length > 0 && output[^1] != '\n' && !(output.Length == 1 && output[0] == '\uFEFF')) output.Append(NewLine);
     }
 }
