@@ -10,177 +10,80 @@ namespace KubeInject.Cli;
 /// </summary>
 internal sealed class InjectCommand(CliContext context)
 {
-    private readonly Option<string[]> _files = new("--filename", "-f") { Description = "Input file, directory, or - for stdin (repeatable).", AllowMultipleArgumentsPerToken = false };
-    private readonly Argument<string[]> _paths = new("paths") { Description = "More input files or directories (as pre-commit passes them).", Arity = ArgumentArity.ZeroOrMore };
-    private readonly Option<string?> _output = new("--output", "-o") { Description = "Output file (default: stdout). With several inputs, a directory (ending in /) that mirrors the input tree." };
-    private readonly Option<string?> _values = new("--values", "--valuesFile") { Description = "istio-sidecar-injector ConfigMap data.values (JSON or YAML). Default: bundled chart defaults." };
-    private readonly Option<string?> _mesh = new("--mesh-config", "--meshConfigFile") { Description = "istio ConfigMap data.mesh, applied over Istio's mesh defaults. Default: bundled default mesh." };
+    private readonly InputOutputOptions _io = new();
+    private readonly Option<string?> _values = SettingsOptions.Values();
+    private readonly Option<string?> _mesh = SettingsOptions.Mesh();
     private readonly Option<string?> _injectorConfig = new("--injector-config", "--injectConfigFile") { Description = "istio-sidecar-injector ConfigMap data.config; only checked against the stock templates (a warning when they differ)." };
     private readonly Option<string?> _revision = new("--revision", "-r") { Description = "Control-plane revision (default: the default revision)." };
-    private readonly Option<string?> _version = new("--istio-version") { Description = "Istio version whose templates and defaults to use: 1.22, 1.22.4, 1.23, 1.23.0, 1.29, 1.29.6. Default: the global.tag of --values when that is a bundled version, else the newest bundled." };
+    private readonly Option<string?> _version = SettingsOptions.Version();
     private readonly Option<string> _native = new("--native-sidecars") { Description = "true | false | auto (auto: off unless ENABLE_NATIVE_SIDECARS=true, like istioctl offline).", DefaultValueFactory = _ => "auto" };
-    private readonly Option<string?> _templates = new("--templates") { Description = "Directory with Scriban templates (<name>.scriban) that override the embedded ones." };
-    private readonly Option<bool> _diff = new("--diff") { Description = "Print a unified diff per file instead of the YAML." };
-    private readonly Option<bool> _check = new("--check") { Description = "Write nothing; exit 1 when any file would change." };
-    private readonly Option<bool> _inPlace = new("--in-place", "-i") { Description = "Rewrite changed files in place (atomically); unchanged files are not touched." };
-    private readonly Option<bool> _recursive = new("--recursive", "-R") { Description = "Recurse into directories." };
-    private readonly Option<string> _color = new("--color") { Description = "Colour diffs: auto | always | never.", DefaultValueFactory = _ => "auto" };
-    private readonly Option<string> _report = new("--report") { Description = "Per-workload report on stderr: text | json | none.", DefaultValueFactory = _ => "text" };
+    private readonly Option<string?> _templates = SettingsOptions.Templates();
+    private readonly Option<string> _reinject = new("--reinject") { Description = "An already injected pod: replace its sidecar (default) or merge over it as istioctl does: replace | merge.", DefaultValueFactory = _ => "replace" };
 
     public RootCommand Build()
     {
         var root = new RootCommand("Inject Istio's sidecar into Kubernetes manifests, offline and Git-friendly (a drop-in for istioctl kube-inject).");
-        foreach (var o in new Option[] { _files, _output, _values, _mesh, _injectorConfig, _revision, _version, _native, _templates, _diff, _check, _inPlace, _recursive, _color, _report })
+        foreach (var o in new Option[] { _io.Files, _io.Output, _values, _mesh, _injectorConfig, _revision, _version, _native, _templates, _reinject })
             root.Options.Add(o);
-        root.Arguments.Add(_paths);
+        _io.AddTo(root);
         _native.AcceptOnlyFromAmong("true", "false", "auto");
-        _color.AcceptOnlyFromAmong("auto", "always", "never");
-        _report.AcceptOnlyFromAmong("text", "json", "none");
+        _reinject.AcceptOnlyFromAmong("replace", "merge");
         root.SetAction(Execute);
         return root;
     }
 
-    private int Execute(ParseResult parse)
+    private int Execute(ParseResult parse) =>
+        new FileProcessor(context, _io, "kube-inject").Run(parse, () =>
+        {
+            var injector = new Injector(BuildOptions(parse));
+            return new FileProcessor.Step(injector.Inject, injector.Inject, injector.Warnings);
+        });
+
+    private InjectionOptions BuildOptions(ParseResult parse) =>
+        SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context) with
+        {
+            InjectorConfigText = SettingsOptions.ReadFile(parse.GetValue(_injectorConfig), "injector config"),
+            InjectorConfigName = parse.GetValue(_injectorConfig) ?? "injector config",
+            Revision = parse.GetValue(_revision) ?? "",
+            NativeSidecars = parse.GetValue(_native) switch { "true" => NativeSidecarMode.Enabled, "false" => NativeSidecarMode.Disabled, _ => NativeSidecarMode.Auto },
+            Reinjection = parse.GetValue(_reinject) == "merge" ? ReinjectionMode.IstioMerge : ReinjectionMode.Replace,
+        };
+}
+
+/// <summary>The settings options inject and uninject share (values, mesh config, version, templates) and reading them.</summary>
+internal static class SettingsOptions
+{
+    public static Option<string?> Values() => new("--values", "--valuesFile") { Description = "istio-sidecar-injector ConfigMap data.values (JSON or YAML). Default: bundled chart defaults." };
+
+    public static Option<string?> Mesh() => new("--mesh-config", "--meshConfigFile") { Description = "istio ConfigMap data.mesh, applied over Istio's mesh defaults. Default: bundled default mesh." };
+
+    public static Option<string?> Version() => new("--istio-version") { Description = "Istio version whose templates and defaults to use: 1.22, 1.22.4, 1.23, 1.23.0, 1.29, 1.29.6. Default: the global.tag of --values when that is a bundled version, else the newest bundled." };
+
+    public static Option<string?> Templates() => new("--templates") { Description = "Directory with Scriban templates (<name>.scriban) that override the embedded ones." };
+
+    /// <summary>A settings file's text, or null when not given; a missing file is a <see cref="ErrorKind.MissingInput"/> error.</summary>
+    public static string? ReadFile(string? path, string what)
     {
-        var inputs = (parse.GetValue(_files) ?? []).Concat(parse.GetValue(_paths) ?? []).ToList();
-        if (inputs.Count == 0)
-            return Usage("filename not specified (see --filename or -f, or pass paths)");
-        // Unknown options land in the positional paths; a path never starts with '-' unless it exists.
-        if (inputs.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
-            return Usage($"unrecognized option '{unknown}'");
-        bool check = parse.GetValue(_check), inPlace = parse.GetValue(_inPlace), diff = parse.GetValue(_diff);
-        string? output = parse.GetValue(_output);
-        if (inPlace && output is not null) return Usage("--in-place and --output cannot be combined");
-        if (check && (inPlace || output is not null)) return Usage("--check writes nothing; it cannot be combined with --in-place or --output");
-
-        Injector injector;
-        try
-        {
-            injector = new Injector(BuildOptions(parse));
-        }
-        catch (KubeInjectException e)
-        {
-            return Fail(e);
-        }
-        foreach (var w in injector.Warnings) context.Stderr.WriteLine($"kube-inject: warning: {w}");
-
-        var files = InputExpander.Expand(inputs, parse.GetValue(_recursive), out var missing);
-        int exit = ExitCodes.Ok;
-        foreach (var m in missing)
-        {
-            context.Stderr.WriteLine($"kube-inject: error: {m}: no such file or directory");
-            exit = Worst(exit, ExitCodes.MissingInput);
-        }
-        bool mirror = output is not null && (files.Count > 1 || output.EndsWith('/') || Directory.Exists(output));
-        bool color = ColorEnabled(parse.GetValue(_color)!);
-        var reporter = new ReportPrinter(context.Stderr, parse.GetValue(_report)!);
-        bool anyChanged = false;
-
-        foreach (var file in files)
-        {
-            string text;
-            try
-            {
-                text = file.IsStdin ? InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
-            }
-            catch (IOException e)
-            {
-                context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
-                exit = Worst(exit, ExitCodes.MissingInput);
-                continue;
-            }
-            try
-            {
-                var summary = Process(injector, file, text, check, diff, inPlace, output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output, color);
-                reporter.Add(file.Display, summary);
-                anyChanged |= summary.Changed;
-            }
-            catch (KubeInjectException e)
-            {
-                exit = Worst(exit, Fail(e));
-            }
-        }
-        context.Stdout.Flush();
-        reporter.Flush();
-        if (exit == ExitCodes.Ok && check && anyChanged) exit = ExitCodes.CheckFoundWork;
-        return exit;
+        if (path is null) return null;
+        if (!File.Exists(path)) throw new KubeInjectException($"{what} file not found", new SourceLocation(path), ErrorKind.MissingInput);
+        return InputFile.Read(path);
     }
 
-    // One input: stream it where it goes. Files are written through a temp file that is renamed only when
-    // the whole input succeeded, so an error never leaves a half-written file.
-    private InjectionSummary Process(Injector injector, InputSource file, string text, bool check, bool diff, bool inPlace, string? outputPath, bool color)
+    /// <summary>Options from the shared settings flags and the process environment.</summary>
+    public static InjectionOptions Read(ParseResult parse, Option<string?> values, Option<string?> mesh, Option<string?> version, Option<string?> templates, CliContext context)
     {
-        if (check || diff)
-        {
-            var result = injector.Inject(text, file.Display);
-            if (diff && result.Changed)
-            {
-                var d = Writing.UnifiedDiff.Create(text, result.Output, "a/" + file.Display, "b/" + file.Display);
-                context.Stdout.Write(color ? Writing.UnifiedDiff.Colorize(d) : d);
-            }
-            return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
-        }
-        string? target = inPlace && !file.IsStdin ? file.Path : outputPath;
-        if (target is null) return injector.Inject(text, file.Display, context.Stdout);
-        using var atomic = AtomicFile.Create(target);
-        var summary = injector.Inject(text, file.Display, atomic.Writer);
-        // In place, an unchanged file is not touched at all (its modification time stays).
-        if (!inPlace || summary.Changed) atomic.Commit();
-        return summary;
-    }
-
-    private InjectionOptions BuildOptions(ParseResult parse)
-    {
-        string? Read(string? path, string what)
-        {
-            if (path is null) return null;
-            if (!File.Exists(path)) throw new KubeInjectException($"{what} file not found", new SourceLocation(path), ErrorKind.MissingInput);
-            return InputFile.Read(path);
-        }
-        var templatesDir = parse.GetValue(_templates);
+        var templatesDir = parse.GetValue(templates);
         if (templatesDir is not null && !Directory.Exists(templatesDir))
             throw new KubeInjectException("templates directory not found", new SourceLocation(templatesDir), ErrorKind.MissingInput);
         return new InjectionOptions
         {
-            IstioVersion = parse.GetValue(_version),
-            ValuesText = Read(parse.GetValue(_values), "values"),
-            ValuesName = parse.GetValue(_values) ?? "values",
-            MeshConfigText = Read(parse.GetValue(_mesh), "mesh config"),
-            MeshConfigName = parse.GetValue(_mesh) ?? "mesh config",
-            InjectorConfigText = Read(parse.GetValue(_injectorConfig), "injector config"),
-            InjectorConfigName = parse.GetValue(_injectorConfig) ?? "injector config",
-            Revision = parse.GetValue(_revision) ?? "",
-            NativeSidecars = parse.GetValue(_native) switch { "true" => NativeSidecarMode.Enabled, "false" => NativeSidecarMode.Disabled, _ => NativeSidecarMode.Auto },
+            IstioVersion = parse.GetValue(version),
+            ValuesText = ReadFile(parse.GetValue(values), "values"),
+            ValuesName = parse.GetValue(values) ?? "values",
+            MeshConfigText = ReadFile(parse.GetValue(mesh), "mesh config"),
+            MeshConfigName = parse.GetValue(mesh) ?? "mesh config",
             Templates = templatesDir is null ? null : new DirectoryTemplateSource(templatesDir),
             Environment = context.Environment,
         };
     }
-
-    private bool ColorEnabled(string mode) => mode switch
-    {
-        "always" => true,
-        "never" => false,
-        _ => !Console.IsOutputRedirected && !context.Environment.ContainsKey("NO_COLOR") && ReferenceEquals(context.Stdout, Console.Out),
-    };
-
-    private int Usage(string message)
-    {
-        context.Stderr.WriteLine($"kube-inject: error: {message}");
-        context.Stderr.WriteLine("Run 'kube-inject --help' for usage.");
-        return ExitCodes.Usage;
-    }
-
-    private int Fail(KubeInjectException e)
-    {
-        context.Stderr.WriteLine($"kube-inject: error: {e}");
-        return e.Kind switch
-        {
-            ErrorKind.MissingInput => ExitCodes.MissingInput,
-            ErrorKind.Usage => ExitCodes.Usage,
-            _ => ExitCodes.BadInput,
-        };
-    }
-
-    // The exit code that tells the most: usage and missing inputs over bad input over "would change".
-    private static int Worst(int a, int b) => Math.Max(a, b);
 }

@@ -9,6 +9,7 @@ internal static class KubeInjectApp
     {
         var inject = new InjectCommand(context);
         var root = inject.Build();
+        root.Subcommands.Add(new UninjectCommand(context).Build());
         root.Subcommands.Add(new CheckCommand(context).Build());
         root.Subcommands.Add(new VersionCommand(context).Build());
         var parse = root.Parse(args);

@@ -21,7 +21,7 @@ internal sealed class ReportPrinter(TextWriter stderr, string format)
                     kind = r.Kind,
                     @namespace = r.Namespace,
                     name = r.Name,
-                    status = r.Injected ? "injected" : "skipped",
+                    status = r.Injected ? "injected" : r.Uninjected ? "uninjected" : "skipped",
                     reason = r.Reason?.Code,
                     message = r.SkipMessage,
                     proxyImage = r.ProxyImage,
@@ -33,11 +33,11 @@ internal sealed class ReportPrinter(TextWriter stderr, string format)
             if (format == "none")
             {
                 // Skips are warnings, as istioctl prints them, even without the per-workload report.
-                if (!r.Injected) stderr.WriteLine($"kube-inject: warning: {r.SkipMessage}");
+                if (r.SkipMessage is { } skip && r.Reason != Decision.SkipReason.NotInjected) stderr.WriteLine($"kube-inject: warning: {skip}");
                 continue;
             }
-            stderr.WriteLine(r.Injected
-                ? $"{r.DisplayName}: injected ({r.ProxyImage})"
+            stderr.WriteLine(r.Injected ? $"{r.DisplayName}: injected ({r.ProxyImage})"
+                : r.Uninjected ? $"{r.DisplayName}: uninjected"
                 : $"{r.DisplayName}: skipped [{r.Reason!.Code}]: {r.SkipMessage}");
         }
     }

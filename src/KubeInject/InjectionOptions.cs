@@ -39,6 +39,9 @@ public sealed record InjectionOptions
     /// <summary>Native sidecar mode.</summary>
     public NativeSidecarMode NativeSidecars { get; init; } = NativeSidecarMode.Auto;
 
+    /// <summary>Re-injection of an already injected pod: replace the old sidecar (default) or merge over it as istioctl does.</summary>
+    public ReinjectionMode Reinjection { get; init; } = ReinjectionMode.Replace;
+
     /// <summary>Template source; null = the templates embedded in the library.</summary>
     public ITemplateSource? Templates { get; init; }
 

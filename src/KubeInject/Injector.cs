@@ -1,4 +1,5 @@
 using System.Text;
+using KubeInject.Checking;
 using KubeInject.Decision;
 using KubeInject.Diagnostics;
 using KubeInject.Merging;
@@ -7,6 +8,7 @@ using KubeInject.Reading;
 using KubeInject.Rendering;
 using KubeInject.Selection;
 using KubeInject.Settings;
+using KubeInject.Uninjection;
 using KubeInject.Writing;
 using KubeInject.Yaml;
 
@@ -31,6 +33,7 @@ public sealed class Injector
     private readonly bool _nativeSidecars;
     private readonly PostProcessOptions _postProcess;
     private readonly List<string> _warnings = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Injector> _previousVersionInjectors = new(StringComparer.Ordinal);
 
     /// <summary>Loads settings; throws <see cref="KubeInjectException"/> for bad settings or an unknown version.</summary>
     public Injector(InjectionOptions options)
@@ -103,21 +106,113 @@ public sealed class Injector
             return Report(workload, injected: false, decision.Reason, null, decision.Warnings);
 
         var location = workload.Location;
+        var pod = WrapPod(workload);
+        var warnings = decision.Warnings;
+
+        // Re-injection (README "Re-injection"): a previous injection recorded in a parseable status annotation is
+        // taken out first, so the result equals injecting the original manifest. Without one (no or an unparseable
+        // status), or with ReinjectionMode.IstioMerge, Istio's own semantics apply: the templates are merged over
+        // whatever the pod holds (spec §2, §5.4) — what the conformance goldens of already-injected inputs encode.
+        if (Options.Reinjection == ReinjectionMode.Replace && PodUninjector.StatusOf(pod) is { } previous)
+        {
+            var uninjection = UninjectionContextFor(workload, pod);
+            PodUninjector.Remove(pod, previous, uninjection);
+            if (uninjection.Warnings.Count > 0) warnings = [.. warnings, .. uninjection.Warnings];
+        }
+
+        var settings = SettingsOf(pod, location);
+        AnnotationValidator.ThrowIfInvalid(settings.Annotations, AnnotationValidationOptions.For(_profile), location);
+        var data = DataFor(workload, pod, settings);
+        var patches = Render(data, settings.Annotations, location);
+        var mesh = settings.Mesh;
+        var proxyConfig = settings.ProxyConfig;
+
+        var context = new InjectionContext
+        {
+            StatusPort = settings.StatusPort,
+            EnablePrometheusMerge = Path(mesh, "enablePrometheusMerge") is YScalar { Kind: ScalarKind.Bool } pm ? (bool)pm.ToValue()! : null,
+            RewriteAppHttpProbe = Path(_values, "sidecarInjectorWebhook", "rewriteAppHTTPProbe") is YScalar { Kind: ScalarKind.Bool } rw && (bool)rw.ToValue()!,
+            HoldApplicationUntilProxyStarts = IsTrue(proxyConfig["holdApplicationUntilProxyStarts"]) || IsTrue(Path(_values, "global", "proxy", "holdApplicationUntilProxyStarts")),
+            Revision = data.Revision,
+            ClusterName = Str(Path(_values, "global", "multiCluster", "clusterName")),
+            Network = Network,
+            InterceptionMode = Str(proxyConfig["interceptionMode"]) is { Length: > 0 } mode ? mode : "REDIRECT",
+            NativeSidecars = _nativeSidecars,
+        };
+        try
+        {
+            PodInjector.Merge(pod, patches, context, _postProcess);
+        }
+        catch (KubeInjectException e) when (e.Location is null)
+        {
+            throw new KubeInjectException(e.Message, location, e.Kind, e);
+        }
+        GoTypedOutput.Apply(workload.Root, workload.Kind, pod["spec"] as YMapping);
+        return Report(workload, injected: true, null, ProxyImageOf(pod), warnings);
+    }
+
+    /// <summary>The workload's pod as a <c>{metadata, spec}</c> mapping over its own nodes.</summary>
+    internal static YMapping WrapPod(Workload workload)
+    {
+        var location = workload.Location;
         var metadataOwner = workload.MetadataParent ?? throw new KubeInjectException("spec.template is required value", location);
         var specOwner = workload.Root;
         foreach (var key in workload.KindInfo.TemplatePath) specOwner = specOwner[key] as YMapping ?? throw new KubeInjectException($"{string.Join('.', workload.KindInfo.TemplatePath)} is required value", location);
-        var pod = PodInjector.Wrap(metadataOwner, specOwner);
+        return PodInjector.Wrap(metadataOwner, specOwner);
+    }
 
+    /// <summary>What removing a previous injection from <paramref name="pod"/> needs: these settings and this injector's templates.</summary>
+    internal UninjectionContext UninjectionContextFor(Workload workload, YMapping pod)
+    {
+        var writer = InjectorOfPreviousInjection(pod);
+        return new()
+        {
+            StatusPort = SettingsOf(pod, workload.Location).StatusPort,
+            Network = Network,
+            RenderTemplatePod = p => writer.TemplatePod(workload, p),
+        };
+    }
+
+    // What injection wrote is known by rendering the templates that wrote it: those of the bundled release whose
+    // minor version the sidecar's image tag names (a 1.22.x sidecar → 1.22.4's templates), else our own.
+    private Injector InjectorOfPreviousInjection(YMapping pod)
+    {
+        var version = Sidecar.Find(pod["spec"] as YMapping)?.Version;
+        if (version is null || version == Sidecar.UnknownVersion) return this;
+        if (IstioVersions.FindByMinor(version) is not { } profile || profile == _profile) return this;
+        return _previousVersionInjectors.GetOrAdd(profile.Version,
+            v => new Injector(Options with { IstioVersion = v, InjectorConfigText = null }));
+    }
+
+    // All selected templates rendered for the pod and merged onto an empty pod (what injection writes).
+    private YMapping TemplatePod(Workload workload, YMapping pod)
+    {
+        var settings = SettingsOf(pod, workload.Location);
+        var templatePod = new YMapping();
+        foreach (var patch in Render(DataFor(workload, pod, settings), settings.Annotations, workload.Location))
+            StrategicMerge.Apply(templatePod, patch);
+        return templatePod;
+    }
+
+    private string Network => Str(Path(_values, "global", "network"));
+
+    private sealed record PodSettings(YMapping Mesh, YMapping ProxyConfig, int StatusPort, Dictionary<string, string> Annotations);
+
+    private PodSettings SettingsOf(YMapping pod, SourceLocation location)
+    {
         var annotations = StringMap(((YMapping)pod["metadata"]!)["annotations"]);
         var mesh = ProxyConfigOverlay.Apply(_mesh, annotations.GetValueOrDefault(ProxyConfigOverlay.AnnotationName), location);
-        AnnotationValidator.ThrowIfInvalid(annotations, AnnotationValidationOptions.For(_profile), location);
         var proxyConfig = ProxyConfigOverlay.ProxyConfigOf(mesh);
-        int statusPort = IntOf(proxyConfig["statusPort"], 15020);
+        return new PodSettings(mesh, proxyConfig, IntOf(proxyConfig["statusPort"], 15020), annotations);
+    }
 
-        var stripped = PreviousInjection.Strip(pod, statusPort);
+    private TemplateData DataFor(Workload workload, YMapping pod, PodSettings settings)
+    {
+        var stripped = PreviousInjection.Strip(pod, settings.StatusPort);
         var strippedMeta = (YMapping)stripped["metadata"]!;
         var identity = WorkloadIdentity.Of(workload);
-        var data = new TemplateData
+        var mesh = settings.Mesh;
+        return new TemplateData
         {
             Kind = identity.Kind,
             ApiVersion = identity.ApiVersion,
@@ -125,8 +220,8 @@ public sealed class Injector
             DeploymentNamespace = identity.Namespace,
             ObjectMeta = strippedMeta,
             Spec = stripped["spec"] as YMapping ?? new YMapping(),
-            ProxyConfig = proxyConfig,
-            ProxyConfigJson = ProxyConfigJson.Format(proxyConfig),
+            ProxyConfig = settings.ProxyConfig,
+            ProxyConfigJson = ProxyConfigJson.Format(settings.ProxyConfig),
             MeshConfig = mesh,
             Values = _values,
             Revision = Options.Revision is "default" ? "" : Options.Revision,
@@ -137,7 +232,10 @@ public sealed class Injector
             MultusNamespaceMatching = _profile.MultusNamespaceMatching,
             Environment = _environment,
         };
+    }
 
+    private List<YMapping> Render(TemplateData data, IReadOnlyDictionary<string, string> annotations, SourceLocation location)
+    {
         var patches = new List<YMapping>();
         foreach (var name in TemplateNames(annotations))
         {
@@ -158,29 +256,7 @@ public sealed class Injector
             };
             patches.Add(patch);
         }
-
-        var context = new InjectionContext
-        {
-            StatusPort = statusPort,
-            EnablePrometheusMerge = Path(mesh, "enablePrometheusMerge") is YScalar { Kind: ScalarKind.Bool } pm ? (bool)pm.ToValue()! : null,
-            RewriteAppHttpProbe = Path(_values, "sidecarInjectorWebhook", "rewriteAppHTTPProbe") is YScalar { Kind: ScalarKind.Bool } rw && (bool)rw.ToValue()!,
-            HoldApplicationUntilProxyStarts = IsTrue(proxyConfig["holdApplicationUntilProxyStarts"]) || IsTrue(Path(_values, "global", "proxy", "holdApplicationUntilProxyStarts")),
-            Revision = data.Revision,
-            ClusterName = Str(Path(_values, "global", "multiCluster", "clusterName")),
-            Network = Str(Path(_values, "global", "network")),
-            InterceptionMode = Str(proxyConfig["interceptionMode"]) is { Length: > 0 } mode ? mode : "REDIRECT",
-            NativeSidecars = _nativeSidecars,
-        };
-        try
-        {
-            PodInjector.Merge(pod, patches, context, _postProcess);
-        }
-        catch (KubeInjectException e) when (e.Location is null)
-        {
-            throw new KubeInjectException(e.Message, location, e.Kind, e);
-        }
-        GoTypedOutput.Apply(workload.Root, workload.Kind, pod["spec"] as YMapping);
-        return Report(workload, injected: true, null, ProxyImageOf(pod), decision.Warnings);
+        return patches;
     }
 
     private static IEnumerable<string> TemplateNames(IReadOnlyDictionary<string, string> annotations) =>

@@ -25,6 +25,9 @@ public sealed record WorkloadReport(
     IReadOnlyList<string> Warnings,
     string? SkipMessage)
 {
+    /// <summary>True when <see cref="Uninjector"/> removed an injected sidecar from this workload.</summary>
+    public bool Uninjected { get; init; }
+
     /// <summary><c>Kind namespace/name</c>.</summary>
     public string DisplayName => $"{Kind} {(Namespace.Length > 0 ? Namespace + "/" : "")}{Name}";
 }

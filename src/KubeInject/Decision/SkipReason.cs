@@ -11,4 +11,15 @@ public sealed record SkipReason(string Code, string Sentence)
 
     /// <summary>The pod's namespace is one Istio never injects (kube-system, …).</summary>
     public static SkipReason IgnoredNamespace { get; } = new("ignored_namespace", "has sidecar injection disabled");
+
+    /// <summary>Uninjection: the workload carries no injected sidecar (nothing to remove; reported, not a finding).</summary>
+    public static SkipReason NotInjected { get; } = new("not_injected", "has no injected sidecar");
+
+    /// <summary>Uninjection: an <c>istio-proxy</c> container without a <c>sidecar.istio.io/status</c> annotation to say what injection added.</summary>
+    public static SkipReason SidecarWithoutStatus { get; } = new("sidecar_without_status",
+        "has an istio-proxy container but no sidecar.istio.io/status annotation recording what injection added; not uninjected");
+
+    /// <summary>Uninjection: the <c>sidecar.istio.io/status</c> annotation is not the JSON Istio writes.</summary>
+    public static SkipReason InvalidStatus { get; } = new("invalid_status",
+        "has a sidecar.istio.io/status annotation that does not parse; not uninjected");
 }

@@ -8,6 +8,15 @@ namespace KubeInject.Merging;
 /// </summary>
 internal sealed record InjectionStatus(IReadOnlyList<string> InitContainers, IReadOnlyList<string> Containers)
 {
+    /// <summary>Volume names the injection added.</summary>
+    public IReadOnlyList<string> Volumes { get; init; } = [];
+
+    /// <summary>Image pull secret names the injection added.</summary>
+    public IReadOnlyList<string> ImagePullSecrets { get; init; } = [];
+
+    /// <summary>The control-plane revision recorded (<c>default</c> when absent or empty).</summary>
+    public string Revision { get; init; } = "default";
+
     /// <summary>The annotation key.</summary>
     public const string AnnotationKey = "sidecar.istio.io/status";
 
@@ -18,20 +27,28 @@ internal sealed record InjectionStatus(IReadOnlyList<string> InitContainers, IRe
         {
             using var doc = JsonDocument.Parse(text);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
-            List<string>? init = [], containers = [];
+            List<string>? init = [], containers = [], volumes = [], secrets = [];
+            string revision = "";
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 // encoding/json matches field names case-insensitively.
                 if (p.Name.Equals("initContainers", StringComparison.OrdinalIgnoreCase)) init = Strings(p.Value);
                 else if (p.Name.Equals("containers", StringComparison.OrdinalIgnoreCase)) containers = Strings(p.Value);
-                else if (p.Name.Equals("volumes", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("imagePullSecrets", StringComparison.OrdinalIgnoreCase))
+                else if (p.Name.Equals("volumes", StringComparison.OrdinalIgnoreCase)) volumes = Strings(p.Value);
+                else if (p.Name.Equals("imagePullSecrets", StringComparison.OrdinalIgnoreCase)) secrets = Strings(p.Value);
+                else if (p.Name.Equals("revision", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (Strings(p.Value) is null) return null;
+                    if (p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)) return null;
+                    revision = p.Value.GetString() ?? "";
                 }
-                else if (p.Name.Equals("revision", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)) return null;
-                if (init is null || containers is null) return null;
+                if (init is null || containers is null || volumes is null || secrets is null) return null;
             }
-            return new InjectionStatus(init, containers);
+            return new InjectionStatus(init, containers)
+            {
+                Volumes = volumes,
+                ImagePullSecrets = secrets,
+                Revision = revision.Length == 0 ? "default" : revision,
+            };
         }
         catch (JsonException)
         {

@@ -58,6 +58,10 @@ internal static class GoTypedOutput
         }
     }
 
+    /// <summary>The always-written fields <see cref="Apply"/> adds to a workload of <paramref name="kind"/>, with their zero values.</summary>
+    public static IReadOnlyList<(string[] Path, string Field, YScalar Zero)> RequiredFields(string kind) =>
+        Required.TryGetValue(kind, out var fields) ? fields : [];
+
     private static IEnumerable<(string[], string, YScalar)> Status(params string[] fields) =>
         fields.Select(f => (new[] { "status" }, f, YScalar.Int(0)));
 

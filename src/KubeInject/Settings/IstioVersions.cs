@@ -101,6 +101,10 @@ internal static class IstioVersions
     public static IstioVersionProfile? FindExact(string? version) =>
         All.FirstOrDefault(p => string.Equals(p.Version, version?.Trim(), StringComparison.Ordinal));
 
+    /// <summary>The bundled profile of <paramref name="version"/>'s minor release (<c>1.22.1</c> → 1.22.4), or null.</summary>
+    public static IstioVersionProfile? FindByMinor(string version) =>
+        All.LastOrDefault(p => MinorOf(p.Version) == MinorOf(version.TrimStart('v', 'V')));
+
     private static string MinorOf(string version)
     {
         var parts = version.Split('.');

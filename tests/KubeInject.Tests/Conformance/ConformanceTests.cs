@@ -39,6 +39,9 @@ public sealed class ConformanceTests
             InjectorConfigName = c.InjectorConfigPath,
             NativeSidecars = c.NativeSidecar ? NativeSidecarMode.Enabled : NativeSidecarMode.Disabled,
             Environment = c.Environment(),
+            // The goldens are istioctl's output, and istioctl merges over an already injected pod (merge-probers);
+            // KubeInject replaces the old sidecar by default (README "Re-injection"). Pristine inputs are unaffected.
+            Reinjection = ReinjectionMode.IstioMerge,
         };
         string input = File.ReadAllText(c.InputPath);
 

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using KubeInject.Diagnostics;
+
+namespace KubeInject.Cli;
+
+/// <summary>
+/// Runs a text-to-text step (inject, uninject) over the inputs a command line names and writes the results the way
+/// the flags ask: stdout, <c>-o FILE|DIR/</c>, <c>--in-place</c>, <c>--diff</c>, <c>--check</c>; prints the report and
+/// maps failures to the exit-code table. Shared by the root command and <c>uninject</c>.
+/// </summary>
+internal sealed class FileProcessor(CliContext context, InputOutputOptions options, string command)
+{
+    /// <summary>
+    /// A step ready to run: the per-file function (to a string, for <c>--diff</c>/<c>--check</c>), its streaming form
+    /// (document by document to a writer), and the warnings its settings produced.
+    /// </summary>
+    public sealed record Step(
+        Func<string, string, InjectionResult> Process,
+        Func<string, string, TextWriter, InjectionSummary> Stream,
+        IReadOnlyList<string> Warnings);
+
+    /// <summary>
+    /// Validates the flags, builds the step (a <see cref="KubeInjectException"/> there is reported with its exit
+    /// code), processes every input and returns the exit code; <paramref name="verdict"/> may raise it from the reports.
+    /// </summary>
+    public int Run(ParseResult parse, Func<Step> build, Func<IReadOnlyList<WorkloadReport>, int>? verdict = null)
+    {
+        var inputs = (parse.GetValue(options.Files) ?? []).Concat(parse.GetValue(options.Paths) ?? []).ToList();
+        if (inputs.Count == 0)
+            return Usage("filename not specified (see --filename or -f, or pass paths)");
+        // Unknown options land in the positional paths; a path never starts with '-' unless it exists.
+        if (inputs.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+            return Usage($"unrecognized option '{unknown}'");
+        bool check = parse.GetValue(options.Check), inPlace = parse.GetValue(options.InPlace), diff = parse.GetValue(options.Diff);
+        string? output = parse.GetValue(options.Output);
+        if (inPlace && output is not null) return Usage("--in-place and --output cannot be combined");
+        if (check && (inPlace || output is not null)) return Usage("--check writes nothing; it cannot be combined with --in-place or --output");
+
+        Step step;
+        try
+        {
+            step = build();
+        }
+        catch (KubeInjectException e)
+        {
+            return Fail(e);
+        }
+        foreach (var w in step.Warnings) context.Stderr.WriteLine($"kube-inject: warning: {w}");
+
+        var files = InputExpander.Expand(inputs, parse.GetValue(options.Recursive), out var missing);
+        int exit = ExitCodes.Ok;
+        foreach (var m in missing)
+        {
+            context.Stderr.WriteLine($"kube-inject: error: {m}: no such file or directory");
+            exit = Worst(exit, ExitCodes.MissingInput);
+        }
+        bool mirror = output is not null && (files.Count > 1 || output.EndsWith('/') || Directory.Exists(output));
+        bool color = ColorEnabled(parse.GetValue(options.Color)!);
+        var reporter = new ReportPrinter(context.Stderr, parse.GetValue(options.Report)!);
+        var reports = new List<WorkloadReport>();
+        bool anyChanged = false;
+
+        foreach (var file in files)
+        {
+            string text;
+            try
+            {
+                text = file.IsStdin ? InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
+            }
+            catch (IOException e)
+            {
+                context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
+                exit = Worst(exit, ExitCodes.MissingInput);
+                continue;
+            }
+            try
+            {
+                var summary = Process(step, file, text, check, diff, inPlace, output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output, color);
+                reporter.Add(file.Display, summary);
+                reports.AddRange(summary.Workloads);
+                anyChanged |= summary.Changed;
+            }
+            catch (KubeInjectException e)
+            {
+                exit = Worst(exit, Fail(e));
+            }
+        }
+        context.Stdout.Flush();
+        reporter.Flush();
+        if (exit == ExitCodes.Ok && verdict is not null) exit = verdict(reports);
+        if (exit == ExitCodes.Ok && check && anyChanged) exit = ExitCodes.CheckFoundWork;
+        return exit;
+    }
+
+    // One input: stream it where it goes. Files are written through a temp file that is renamed only when
+    // the whole input succeeded, so an error never leaves a half-written file.
+    private InjectionSummary Process(Step step, InputSource file, string text, bool check, bool diff, bool inPlace, string? outputPath, bool color)
+    {
+        if (check || diff)
+        {
+            var result = step.Process(text, file.Display);
+            if (diff && result.Changed)
+            {
+                var d = Writing.UnifiedDiff.Create(text, result.Output, "a/" + file.Display, "b/" + file.Display);
+                context.Stdout.Write(color ? Writing.UnifiedDiff.Colorize(d) : d);
+            }
+            return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
+        }
+        string? target = inPlace && !file.IsStdin ? file.Path : outputPath;
+        if (target is null) return step.Stream(text, file.Display, context.Stdout);
+        using var atomic = AtomicFile.Create(target);
+        var summary = step.Stream(text, file.Display, atomic.Writer);
+        // In place, an unchanged file is not touched at all (its modification time stays).
+        if (!inPlace || summary.Changed) atomic.Commit();
+        return summary;
+    }
+
+    private bool ColorEnabled(string mode) => mode switch
+    {
+        "always" => true,
+        "never" => false,
+        _ => !Console.IsOutputRedirected && !context.Environment.ContainsKey("NO_COLOR") && ReferenceEquals(context.Stdout, Console.Out),
+    };
+
+    /// <summary>Prints a usage error and returns its exit code.</summary>
+    public int Usage(string message)
+    {
+        context.Stderr.WriteLine($"kube-inject: error: {message}");
+        context.Stderr.WriteLine($"Run '{command} --help' for usage.");
+        return ExitCodes.Usage;
+    }
+
+    private int Fail(KubeInjectException e)
+    {
+        context.Stderr.WriteLine($"kube-inject: error: {e}");
+        return e.Kind switch
+        {
+            ErrorKind.MissingInput => ExitCodes.MissingInput,
+            ErrorKind.Usage => ExitCodes.Usage,
+            _ => ExitCodes.BadInput,
+        };
+    }
+
+    // The exit code that tells the most: usage and missing inputs over bad input over "would change".
+    private static int Worst(int a, int b) => Math.Max(a, b);
+}

@@ -1,0 +1,101 @@
+using KubeInject.Merging;
+using KubeInject.Yaml;
+
+namespace KubeInject.Uninjection;
+
+/// <summary>
+/// Removes what the status annotation lists: containers, init containers, volumes and image pull secrets. A listed
+/// container the user had customised (recorded in <c>proxy.istio.io/overrides</c> on first injection) is turned back,
+/// in place, into the user's recorded version instead of being dropped; the overrides annotation then goes too.
+/// </summary>
+internal static class InjectedContainers
+{
+    // Istio drops the placeholder image `auto` when it records an override (spec §5.2); its documentation writes it.
+    private const string AutoImage = "auto";
+
+    /// <summary>Removes the listed items from <paramref name="pod"/> (edited in place).</summary>
+    public static void Remove(YMapping pod, InjectionStatus status)
+    {
+        var overrides = ProxyOverrides.Read(pod);
+        RemoveOrRestore(PodTree.List(pod, "containers"), status.Containers, overrides.Containers);
+        RemoveOrRestore(PodTree.List(pod, "initContainers"), status.InitContainers, overrides.InitContainers);
+        RemoveNamed(PodTree.List(pod, "volumes"), status.Volumes);
+        RemoveNamed(PodTree.List(pod, "imagePullSecrets"), status.ImagePullSecrets);
+        PodTree.Annotations(pod)?.Remove(ProxyOverrides.AnnotationKey);
+    }
+
+    private static void RemoveOrRestore(YSequence? list, IReadOnlyList<string> names, IReadOnlyList<YMapping> userVersions)
+    {
+        if (list is null) return;
+        for (int i = list.Count - 1; i >= 0; i--)
+        {
+            if (PodTree.NameOf(list[i]) is not { } name || !names.Contains(name)) continue;
+            if (userVersions.FirstOrDefault(c => PodTree.NameOf(c) == name) is { } user && list[i] is YMapping injected) Restore(injected, user);
+            else list.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// Edits the injected container into the user's: the merge kept the user's keys where they were, so keys are
+    /// removed or replaced in place, nested mappings likewise (values the user's version shares keep their nodes and
+    /// text). Empty values in the recorded version (Go always writes <c>resources: {}</c>) count as absent.
+    /// </summary>
+    private static void Restore(YMapping injected, YMapping user)
+    {
+        int imageAt = injected.IndexOf("image");
+        Reshape(injected, user);
+        if (!injected.ContainsKey("image")) injected.Insert(Math.Min(imageAt >= 0 ? imageAt : 1, injected.Count), "image", new YScalar(AutoImage));
+    }
+
+    private static void Reshape(YMapping target, YMapping wanted)
+    {
+        foreach (var key in target.Entries.Select(e => e.Name).ToList())
+        {
+            var want = wanted[key];
+            if (want is null || IsEmpty(want)) target.Remove(key);
+            else if (target[key] is YMapping t && want is YMapping w) Reshape(t, w);
+            else if (target[key] is YSequence ts && want is YSequence ws) Reshape(ts, ws);
+            else if (!target[key]!.SemanticEquals(want)) target.Set(key, want.DeepClone());
+        }
+        foreach (var e in wanted.Entries)
+            if (!target.ContainsKey(e.Name) && !IsEmpty(e.Value)) target.Set(e.Name, e.Value.DeepClone());
+    }
+
+    // Items the user's version shares keep their nodes; a mapping item with the same name/mountPath/containerPort is
+    // reshaped in place; the rest are the recorded ones.
+    private static void Reshape(YSequence target, YSequence wanted)
+    {
+        if (target.SemanticEquals(wanted)) return;
+        var unused = target.Items.ToList();
+        var items = new List<YNode>();
+        foreach (var want in wanted.Items)
+        {
+            var match = unused.FirstOrDefault(i => i.SemanticEquals(want)) ?? unused.FirstOrDefault(i => SameKey(i, want));
+            if (match is null)
+            {
+                items.Add(want.DeepClone());
+                continue;
+            }
+            unused.Remove(match);
+            if (match is YMapping m && want is YMapping w && !m.SemanticEquals(w)) Reshape(m, w);
+            items.Add(match);
+        }
+        target.ReplaceAll(items);
+    }
+
+    private static bool SameKey(YNode a, YNode b)
+    {
+        foreach (var key in new[] { "name", "mountPath", "containerPort", "devicePath" })
+            if ((a as YMapping)?[key] is { } x && (b as YMapping)?[key] is { } y) return x.SemanticEquals(y);
+        return false;
+    }
+
+    private static bool IsEmpty(YNode node) => node is YMapping { Count: 0 } or YSequence { Count: 0 } || PodTree.IsNull(node);
+
+    private static void RemoveNamed(YSequence? list, IReadOnlyList<string> names)
+    {
+        if (list is null) return;
+        for (int i = list.Count - 1; i >= 0; i--)
+            if (PodTree.NameOf(list[i]) is { } n && names.Contains(n)) list.RemoveAt(i);
+    }
+}
