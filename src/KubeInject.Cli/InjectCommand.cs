@@ -25,17 +25,20 @@ internal sealed class InjectCommand(CliContext context)
     private readonly Option<bool> _inPlace = new("--in-place", "-i") { Description = "Rewrite changed files in place (atomically); unchanged files are not touched." };
     private readonly Option<bool> _recursive = new("--recursive", "-R") { Description = "Recurse into directories." };
     private readonly Option<string> _color = new("--color") { Description = "Colour diffs: auto | always | never.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string?> _config = new("--config") { Description = $"Repository config file (default: the nearest {RepoConfig.FileName} up from the working directory)." };
+    private readonly Option<string> _format = new("--output-format") { Description = "yaml (the injected manifests) | patch (per injected workload, a kustomize strategic merge patch).", DefaultValueFactory = _ => "yaml" };
     private readonly Option<string> _report = new("--report") { Description = "Per-workload report on stderr: text | json | none.", DefaultValueFactory = _ => "text" };
 
     public RootCommand Build()
     {
         var root = new RootCommand("Inject Istio's sidecar into Kubernetes manifests, offline and Git-friendly (a drop-in for istioctl kube-inject).");
-        foreach (var o in new Option[] { _files, _output, _values, _mesh, _injectorConfig, _revision, _version, _native, _templates, _diff, _check, _inPlace, _recursive, _color, _report })
+        foreach (var o in new Option[] { _files, _output, _values, _mesh, _injectorConfig, _revision, _version, _native, _templates, _diff, _check, _inPlace, _recursive, _color, _report, _config, _format })
             root.Options.Add(o);
         root.Arguments.Add(_paths);
         _native.AcceptOnlyFromAmong("true", "false", "auto");
         _color.AcceptOnlyFromAmong("auto", "always", "never");
         _report.AcceptOnlyFromAmong("text", "json", "none");
+        _format.AcceptOnlyFromAmong("yaml", "patch");
         root.SetAction(Execute);
         return root;
     }
@@ -43,8 +46,25 @@ internal sealed class InjectCommand(CliContext context)
     private int Execute(ParseResult parse)
     {
         var inputs = (parse.GetValue(_files) ?? []).Concat(parse.GetValue(_paths) ?? []).ToList();
+        try
+        {
+            _repoConfig = RepoConfig.Load(parse.GetValue(_config), Directory.GetCurrentDirectory());
+        }
+        catch (KubeInjectException e)
+        {
+            return Fail(e);
+        }
+        string? stdinText = null;
         if (inputs.Count == 0)
-            return Usage("filename not specified (see --filename or -f, or pass paths)");
+        {
+            // As a Helm post-renderer or kustomize exec function: no arguments, manifests on stdin.
+            bool interactive = ReferenceEquals(context.Stdin, Console.In) && !Console.IsInputRedirected;
+            stdinText = interactive ? "" : InputFile.ReadStdin(context.Stdin);
+            if (stdinText.Length == 0) return Usage("filename not specified (see --filename or -f, or pass paths)");
+            inputs.Add("-");
+        }
+        if (inputs is ["-"] && KubeInject.Krm.KrmFunction.IsResourceList(stdinText ??= InputFile.ReadStdin(context.Stdin)))
+            return KrmCommand.Run(stdinText, context);
         // Unknown options land in the positional paths; a path never starts with '-' unless it exists.
         if (inputs.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
             return Usage($"unrecognized option '{unknown}'");
@@ -64,7 +84,10 @@ internal sealed class InjectCommand(CliContext context)
         }
         foreach (var w in injector.Warnings) context.Stderr.WriteLine($"kube-inject: warning: {w}");
 
-        var files = InputExpander.Expand(inputs, parse.GetValue(_recursive), out var missing);
+        var files = InputExpander.Expand(inputs, parse.GetValue(_recursive), out var missing)
+            .Where(f => f.IsStdin || _repoConfig.Selects(f.Path)).ToList();
+        bool patches = parse.GetValue(_format) == "patch";
+        if (patches && (inPlace || check || diff)) return Usage("--output-format patch writes patches; it cannot be combined with --in-place, --check or --diff");
         int exit = ExitCodes.Ok;
         foreach (var m in missing)
         {
@@ -81,7 +104,7 @@ internal sealed class InjectCommand(CliContext context)
             string text;
             try
             {
-                text = file.IsStdin ? InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
+                text = file.IsStdin ? stdinText ??= InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
             }
             catch (IOException e)
             {
@@ -89,8 +112,27 @@ internal sealed class InjectCommand(CliContext context)
                 exit = Worst(exit, ExitCodes.MissingInput);
                 continue;
             }
+            if (_repoConfig.SkipTemplates && !file.IsStdin && text.Contains("{{", StringComparison.Ordinal))
+            {
+                context.Stderr.WriteLine($"kube-inject: {file.Display}: skipped: it holds template markup ({{{{ … }}}}); render it first (set skipTemplates: false in {RepoConfig.FileName} to process it)");
+                continue;
+            }
             try
             {
+                if (patches)
+                {
+                    var patchResult = injector.InjectAsPatches(text, file.Display);
+                    string? patchTarget = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
+                    if (patchTarget is null) context.Stdout.Write(patchResult.Output);
+                    else if (patchResult.Changed)
+                    {
+                        using var atomicPatch = AtomicFile.Create(patchTarget);
+                        atomicPatch.Writer.Write(patchResult.Output);
+                        atomicPatch.Commit();
+                    }
+                    reporter.Add(file.Display, new InjectionSummary(patchResult.Changed, patchResult.Workloads, patchResult.Warnings));
+                    continue;
+                }
                 var summary = Process(injector, file, text, check, diff, inPlace, output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output, color);
                 reporter.Add(file.Display, summary);
                 anyChanged |= summary.Changed;
@@ -129,8 +171,11 @@ internal sealed class InjectCommand(CliContext context)
         return summary;
     }
 
+    private RepoConfig _repoConfig = RepoConfig.None;
+
     private InjectionOptions BuildOptions(ParseResult parse)
     {
+        var config = _repoConfig;
         string? Read(string? path, string what)
         {
             if (path is null) return null;
@@ -142,15 +187,15 @@ internal sealed class InjectCommand(CliContext context)
             throw new KubeInjectException("templates directory not found", new SourceLocation(templatesDir), ErrorKind.MissingInput);
         return new InjectionOptions
         {
-            IstioVersion = parse.GetValue(_version),
-            ValuesText = Read(parse.GetValue(_values), "values"),
-            ValuesName = parse.GetValue(_values) ?? "values",
-            MeshConfigText = Read(parse.GetValue(_mesh), "mesh config"),
-            MeshConfigName = parse.GetValue(_mesh) ?? "mesh config",
-            InjectorConfigText = Read(parse.GetValue(_injectorConfig), "injector config"),
-            InjectorConfigName = parse.GetValue(_injectorConfig) ?? "injector config",
-            Revision = parse.GetValue(_revision) ?? "",
-            NativeSidecars = parse.GetValue(_native) switch { "true" => NativeSidecarMode.Enabled, "false" => NativeSidecarMode.Disabled, _ => NativeSidecarMode.Auto },
+            IstioVersion = parse.GetValue(_version) ?? config.IstioVersion,
+            ValuesText = Read(parse.GetValue(_values) ?? config.Values, "values"),
+            ValuesName = parse.GetValue(_values) ?? config.Values ?? "values",
+            MeshConfigText = Read(parse.GetValue(_mesh) ?? config.MeshConfig, "mesh config"),
+            MeshConfigName = parse.GetValue(_mesh) ?? config.MeshConfig ?? "mesh config",
+            InjectorConfigText = Read(parse.GetValue(_injectorConfig) ?? config.InjectorConfig, "injector config"),
+            InjectorConfigName = parse.GetValue(_injectorConfig) ?? config.InjectorConfig ?? "injector config",
+            Revision = parse.GetValue(_revision) ?? config.Revision ?? "",
+            NativeSidecars = (parse.GetResult(_native) is { Implicit: false } ? parse.GetValue(_native) : config.NativeSidecars ?? "auto") switch { "true" => NativeSidecarMode.Enabled, "false" => NativeSidecarMode.Disabled, _ => NativeSidecarMode.Auto },
             Templates = templatesDir is null ? null : new DirectoryTemplateSource(templatesDir),
             Environment = context.Environment,
         };

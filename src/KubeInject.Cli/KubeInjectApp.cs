@@ -11,6 +11,7 @@ internal static class KubeInjectApp
         var root = inject.Build();
         root.Subcommands.Add(new CheckCommand(context).Build());
         root.Subcommands.Add(new VersionCommand(context).Build());
+        root.Subcommands.Add(new KrmCommand(context).Build());
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
