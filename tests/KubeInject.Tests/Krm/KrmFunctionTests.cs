@@ -1,0 +1,94 @@
+using KubeInject.Krm;
+using KubeInject.Tests.Cli;
+
+namespace KubeInject.Tests.Krm;
+
+public sealed class KrmFunctionTests
+{
+    private const string Deployment = """
+        - apiVersion: apps/v1
+          kind: Deployment
+          metadata:
+            name: web
+            annotations:
+              config.kubernetes.io/index: '0'
+              internal.config.kubernetes.io/path: 'web.yaml'
+              config.k8s.io/id: '1'
+          spec:
+            template:
+              metadata:
+                labels: {app: web}
+              spec:
+                containers:
+                - name: web
+                  image: nginx
+        """;
+
+    private static string List(string items, string functionConfig = "") =>
+        "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n" + items + "\n" + functionConfig;
+
+    [Fact]
+    public void Detects_a_resource_list()
+    {
+        Assert.True(KrmFunction.IsResourceList(List(Deployment)));
+        Assert.False(KrmFunction.IsResourceList("apiVersion: v1\nkind: List\nitems: []\n"));
+    }
+
+    [Fact]
+    public void Injects_items_and_keeps_function_annotations()
+    {
+        var result = new KrmFunction(new InjectionOptions()).Run(List(Deployment));
+        Assert.False(result.HasErrors);
+        Assert.Contains("name: istio-proxy", result.Output);
+        Assert.Contains("config.kubernetes.io/index: '0'", result.Output);
+        Assert.Contains("internal.config.kubernetes.io/path: 'web.yaml'", result.Output);
+        Assert.Contains("config.k8s.io/id: '1'", result.Output);
+        Assert.Contains("results: []", result.Output.Replace("results:\n", "results: []"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_kpt_configmap_settings()
+    {
+        var config = "functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: fn}\n  data:\n    istioVersion: \"1.23\"\n    revision: canary\n";
+        var result = new KrmFunction(new InjectionOptions()).Run(List(Deployment, config));
+        Assert.False(result.HasErrors);
+        Assert.Contains("istio.io/rev: canary", result.Output);
+    }
+
+    [Fact]
+    public void Reports_skips_and_errors_in_results()
+    {
+        var skipped = Deployment.Replace("labels: {app: web}", "labels: {app: web, sidecar.istio.io/inject: \"false\"}");
+        var result = new KrmFunction(new InjectionOptions()).Run(List(skipped));
+        var info = Assert.Single(result.Results);
+        Assert.Equal("info", info.Severity);
+        Assert.Equal("web.yaml", info.FilePath);
+        Assert.Equal("web", info.ResourceRef?.Name);
+        Assert.Contains("severity: info", result.Output);
+
+        var bad = new KrmFunction(new InjectionOptions()).Run(List(Deployment, "functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  data:\n    istioVersion: \"0.1\"\n"));
+        Assert.True(bad.HasErrors);
+        Assert.Contains("severity: error", bad.Output);
+    }
+
+    [Fact]
+    public void Cli_acts_as_a_krm_function_when_stdin_is_a_resource_list()
+    {
+        var run = CliSandbox.RunWithStdin(List(Deployment), "-f", "-");
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("kind: ResourceList", run.Stdout);
+        Assert.Contains("name: istio-proxy", run.Stdout);
+        var krm = CliSandbox.RunWithStdin(List(Deployment), "krm");
+        Assert.Equal(run.Stdout, krm.Stdout);
+    }
+
+    [Fact]
+    public void Patch_output_holds_one_replace_patch_per_injected_workload()
+    {
+        var manifest = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n";
+        var result = new Injector(new InjectionOptions()).InjectAsPatches(manifest, "web.yaml");
+        Assert.True(result.Changed);
+        Assert.Equal(2, result.Output.Split("$patch: replace").Length - 1);
+        Assert.DoesNotContain("kind: Service", result.Output);
+    }
+}
