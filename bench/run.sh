@@ -12,9 +12,9 @@ helper="dotnet bench/KubeInject.Benchmarks/bin/Release/net10.0/KubeInject.Benchm
 
 measure() { # label, command...
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "$label: failed"; cat "$work/err"; return; }
-  read -r secs kb < "$work/time"
-  printf '%-34s %8.2f s %8.1f MB\n' "$label" "$secs" "$(echo "$kb / 1024" | bc -l)"
+  /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "$label: failed"; cat "$work/err"; return; }
+  read -r secs user kb < "$work/time"
+  printf '%-34s %8.2f s wall %8.2f s cpu %8.1f MB peak RSS\n' "$label" "$secs" "$user" "$(echo "$kb / 1024" | bc -l)"
   echo "$secs" > "$work/last"
 }
 
