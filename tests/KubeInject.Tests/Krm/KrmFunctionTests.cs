@@ -92,3 +92,26 @@ public sealed class KrmFunctionTests
         Assert.DoesNotContain("kind: Service", result.Output);
     }
 }
+
+public sealed class KrmConfigAndStdinTests
+{
+    [Fact]
+    public void Own_config_kind_takes_values_as_a_mapping()
+    {
+        var list = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n  spec:\n    containers: [{name: c, image: nginx}]\n"
+            + "functionConfig:\n  apiVersion: kube-inject.io/v1alpha1\n  kind: KubeInjectConfig\n  metadata: {name: x}\n  spec:\n    values:\n      global:\n        tag: 1.22.4\n";
+        var result = new KrmFunction(new InjectionOptions()).Run(list);
+        Assert.False(result.HasErrors, string.Join("\n", result.Results.Select(r => r.Message)));
+        Assert.Contains("proxyv2:1.22.4", result.Output);
+    }
+
+    [Fact]
+    public void Without_paths_the_cli_reads_stdin_like_a_helm_post_renderer()
+    {
+        var manifest = File.ReadAllText(Path.Combine(CliSandbox.RepoRoot(), "samples", "sleep.yaml"));
+        var run = CliSandbox.RunWithStdin(manifest);
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("name: istio-proxy", run.Stdout);
+        Assert.Equal(64, CliSandbox.RunWithStdin("").Exit);
+    }
+}
