@@ -15,24 +15,35 @@ fail() { echo "FAIL: $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -n 30; 
 skip() { echo "SKIP: $1 ($2)"; }
 py=/usr/bin/python3
 
-# Semantic equality of two manifest streams (documents keyed by kind/namespace/name; key order ignored).
+# Semantic equality of two manifest streams: both are put in one order (kind/namespace/name; kustomize sorts
+# resources) without the function-framework annotations, then compared by the conformance corpus's compare.py
+# (../shared/conformance, as in .ci/run) when it is there, else by plain equality of the parsed documents.
+compare_py=""
+for d in "$repo/../shared" "${KUBEINJECT_SHARED:-}"; do
+  if [ -n "$d" ] && [ -f "$d/conformance/compare.py" ]; then compare_py="$d/conformance/compare.py"; break; fi
+done
 same_manifests() {
-  $py - "$1" "$2" <<'PY'
+  $py - "$1" "$2" "$work/cmp-a.yaml" "$work/cmp-b.yaml" <<'PY' || return 1
 import sys, yaml
 def load(p):
     out = {}
     for d in yaml.safe_load_all(open(p)):
         if not d: continue
-        m = d.get("metadata", {})
-        out[(d.get("kind"), m.get("namespace", "default") or "default", m.get("name"))] = d
-        m.get("annotations", {}) and [m["annotations"].pop(k) for k in list(m["annotations"]) if k.startswith(("config.kubernetes.io/", "internal.config.kubernetes.io/", "config.k8s.io/"))]
-        if m.get("annotations") == {}: m.pop("annotations")
-        m.pop("namespace", None)
+        m = d.setdefault("metadata", {})
+        ann = m.get("annotations") or {}
+        for k in [k for k in ann if k.startswith(("config.kubernetes.io/", "internal.config.kubernetes.io/", "config.k8s.io/"))]:
+            ann.pop(k)
+        if "annotations" in m and not ann: m.pop("annotations")
+        out[(d.get("kind"), m.get("namespace") or "default", m.get("name"))] = d
     return out
 a, b = load(sys.argv[1]), load(sys.argv[2])
-if a != b:
-    print("differ:", sorted(set(a) ^ set(b)) or [k for k in a if a[k] != b.get(k)]); sys.exit(1)
+if set(a) != set(b):
+    print("different objects:", sorted(set(a) ^ set(b))); sys.exit(1)
+for path, docs in ((sys.argv[3], a), (sys.argv[4], b)):
+    yaml.safe_dump_all([docs[k] for k in sorted(docs)], open(path, "w"), sort_keys=False)
 PY
+  if [ -n "$compare_py" ]; then $py "$compare_py" "$work/cmp-a.yaml" "$work/cmp-b.yaml"
+  else $py -c 'import sys,yaml; a,b=(list(yaml.safe_load_all(open(p))) for p in sys.argv[1:]); sys.exit(a!=b)' "$work/cmp-a.yaml" "$work/cmp-b.yaml"; fi
 }
 
 # ---- KRM function with kpt ----------------------------------------------------------------------------------
