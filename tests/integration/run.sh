@@ -106,7 +106,7 @@ fi
 t=nuget-library-sample
 s="$work/sample"; mkdir -p "$s/samples" && cp -r "$repo/samples/LibrarySample" "$s/samples/"
 if dotnet pack "$repo/src/KubeInject/KubeInject.csproj" -c Release -o "$s/artifacts" > "$work/sample.log" 2>&1 \
-   && (cd "$s/samples/LibrarySample" && dotnet run -- "$repo/samples/sleep.yaml") > "$work/sample-out.yaml" 2>> "$work/sample.log" \
+   && (cd "$s/samples/LibrarySample" && NUGET_PACKAGES="$work/nuget-packages" dotnet run -- "$repo/samples/sleep.yaml") > "$work/sample-out.yaml" 2>> "$work/sample.log" \
    && grep -q 'name: istio-proxy' "$work/sample-out.yaml"; then pass $t; else fail $t "$work/sample.log"; fi
 
 # ---- pre-commit: this repository as a hook source --------------------------------------------------------
