@@ -63,8 +63,6 @@ internal sealed class InjectCommand(CliContext context)
             if (stdinText.Length == 0) return Usage("filename not specified (see --filename or -f, or pass paths)");
             inputs.Add("-");
         }
-        if (inputs is ["-"] && KubeInject.Krm.KrmFunction.IsResourceList(stdinText ??= InputFile.ReadStdin(context.Stdin)))
-            return KrmCommand.Run(stdinText, context);
         // Unknown options land in the positional paths; a path never starts with '-' unless it exists.
         if (inputs.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
             return Usage($"unrecognized option '{unknown}'");
@@ -73,10 +71,18 @@ internal sealed class InjectCommand(CliContext context)
         if (inPlace && output is not null) return Usage("--in-place and --output cannot be combined");
         if (check && (inPlace || output is not null)) return Usage("--check writes nothing; it cannot be combined with --in-place or --output");
 
+        bool patches = parse.GetValue(_format) == "patch";
+        if (patches && (inPlace || check || diff)) return Usage("--output-format patch writes patches; it cannot be combined with --in-place, --check or --diff");
+
         Injector injector;
         try
         {
-            injector = new Injector(BuildOptions(parse));
+            var options = BuildOptions(parse);
+            // A ResourceList on stdin (kpt, kustomize): act as a KRM function, the flags being its defaults.
+            if (inputs is ["-"] && !check && !diff && output is null && !patches
+                && KubeInject.Krm.KrmFunction.IsResourceList(stdinText ??= InputFile.ReadStdin(context.Stdin)))
+                return KrmCommand.Run(stdinText, context, options);
+            injector = new Injector(options);
         }
         catch (KubeInjectException e)
         {
@@ -86,8 +92,6 @@ internal sealed class InjectCommand(CliContext context)
 
         var files = InputExpander.Expand(inputs, parse.GetValue(_recursive), out var missing)
             .Where(f => f.IsStdin || _repoConfig.Selects(f.Path)).ToList();
-        bool patches = parse.GetValue(_format) == "patch";
-        if (patches && (inPlace || check || diff)) return Usage("--output-format patch writes patches; it cannot be combined with --in-place, --check or --diff");
         int exit = ExitCodes.Ok;
         foreach (var m in missing)
         {

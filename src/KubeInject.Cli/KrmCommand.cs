@@ -39,9 +39,9 @@ internal sealed class KrmCommand(CliContext context)
     }
 
     /// <summary>Processes a ResourceList text; problems go into its results (and a summary on stderr).</summary>
-    public static int Run(string resourceList, CliContext context)
+    public static int Run(string resourceList, CliContext context, InjectionOptions? defaults = null)
     {
-        var function = new KrmFunction(new InjectionOptions { Environment = context.Environment });
+        var function = new KrmFunction(defaults ?? new InjectionOptions { Environment = context.Environment });
         var result = function.Run(resourceList);
         context.Stdout.Write(result.Output);
         context.Stdout.Flush();

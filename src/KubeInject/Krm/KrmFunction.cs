@@ -109,6 +109,7 @@ public sealed partial class KrmFunction
         root.Set("results", ResultsNode(results));
         var output = new StringBuilder(resourceListText.Length * 2);
         foreach (var d in documents) output.Append(DocumentWriter.ToText(d));
+        if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
         return new KrmResult(output.ToString(), results, reports);
     }
 

@@ -115,3 +115,19 @@ public sealed class KrmConfigAndStdinTests
         Assert.Equal(64, CliSandbox.RunWithStdin("").Exit);
     }
 }
+
+public sealed class KrmCliFlagTests
+{
+    private const string List = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n  spec:\n    containers: [{name: c, image: nginx}]\n";
+
+    [Fact]
+    public void Flags_are_the_defaults_of_the_function_and_check_keeps_its_meaning()
+    {
+        var run = CliSandbox.RunWithStdin(List, "-f", "-", "--revision", "canary");
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("kind: ResourceList", run.Stdout);
+        Assert.Contains("istio.io/rev: canary", run.Stdout);
+        // --check treats stdin as a manifest stream (a ResourceList has no workloads of its own kinds).
+        Assert.Equal(0, CliSandbox.RunWithStdin(List, "-f", "-", "--check").Exit);
+    }
+}
