@@ -17,17 +17,40 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
     public sealed record Step(
         Func<string, string, InjectionResult> Process,
         Func<string, string, TextWriter, InjectionSummary> Stream,
-        IReadOnlyList<string> Warnings);
+        IReadOnlyList<string> Warnings)
+    {
+        /// <summary>When set, the output is this function's (per-workload patches) instead of the processed manifests.</summary>
+        public Func<string, string, InjectionResult>? Patches { get; init; }
+
+        /// <summary>When set, a ResourceList alone on stdin is handed to it (KRM function mode); returns the exit code.</summary>
+        public Func<string, int>? Krm { get; init; }
+    }
 
     /// <summary>
     /// Validates the flags, builds the step (a <see cref="KubeInjectException"/> there is reported with its exit
     /// code), processes every input and returns the exit code; <paramref name="verdict"/> may raise it from the reports.
     /// </summary>
-    public int Run(ParseResult parse, Func<Step> build, Func<IReadOnlyList<WorkloadReport>, int>? verdict = null)
+    public int Run(ParseResult parse, Func<RepoConfig, Step> build, Func<IReadOnlyList<WorkloadReport>, int>? verdict = null)
     {
         var inputs = (parse.GetValue(options.Files) ?? []).Concat(parse.GetValue(options.Paths) ?? []).ToList();
+        RepoConfig repoConfig;
+        try
+        {
+            repoConfig = RepoConfig.Load(parse.GetValue(options.Config), Directory.GetCurrentDirectory());
+        }
+        catch (KubeInjectException e)
+        {
+            return Fail(e);
+        }
+        string? stdinText = null;
         if (inputs.Count == 0)
-            return Usage("filename not specified (see --filename or -f, or pass paths)");
+        {
+            // As a Helm post-renderer or kustomize exec function: no arguments, manifests on stdin.
+            bool interactive = ReferenceEquals(context.Stdin, Console.In) && !Console.IsInputRedirected;
+            stdinText = interactive ? "" : InputFile.ReadStdin(context.Stdin);
+            if (stdinText.Length == 0) return Usage("filename not specified (see --filename or -f, or pass paths)");
+            inputs.Add("-");
+        }
         // Unknown options land in the positional paths; a path never starts with '-' unless it exists.
         if (inputs.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
             return Usage($"unrecognized option '{unknown}'");
@@ -39,7 +62,12 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         Step step;
         try
         {
-            step = build();
+            step = build(repoConfig);
+            if (step.Patches is not null && (inPlace || check || diff))
+                return Usage("--output-format patch writes patches; it cannot be combined with --in-place, --check or --diff");
+            if (step.Krm is not null && inputs is ["-"] && !check && !diff && output is null && step.Patches is null
+                && Krm.KrmFunction.IsResourceList(stdinText ??= InputFile.ReadStdin(context.Stdin)))
+                return step.Krm(stdinText);
         }
         catch (KubeInjectException e)
         {
@@ -47,7 +75,8 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         }
         foreach (var w in step.Warnings) context.Stderr.WriteLine($"kube-inject: warning: {w}");
 
-        var files = InputExpander.Expand(inputs, parse.GetValue(options.Recursive), out var missing);
+        var files = InputExpander.Expand(inputs, parse.GetValue(options.Recursive), out var missing)
+            .Where(f => f.IsStdin || repoConfig.Selects(f.Path)).ToList();
         int exit = ExitCodes.Ok;
         foreach (var m in missing)
         {
@@ -58,6 +87,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         bool color = ColorEnabled(parse.GetValue(options.Color)!);
         var reporter = new ReportPrinter(context.Stderr, parse.GetValue(options.Report)!);
         var reports = new List<WorkloadReport>();
+        var stdout = new DocumentSeparatingWriter(context.Stdout);
         bool anyChanged = false;
 
         foreach (var file in files)
@@ -65,7 +95,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             string text;
             try
             {
-                text = file.IsStdin ? InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
+                text = file.IsStdin ? stdinText ??= InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
             }
             catch (IOException e)
             {
@@ -73,9 +103,17 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                 exit = Worst(exit, ExitCodes.MissingInput);
                 continue;
             }
+            if (repoConfig.SkipTemplates && !file.IsStdin && text.Contains("{{", StringComparison.Ordinal))
+            {
+                context.Stderr.WriteLine($"kube-inject: {file.Display}: skipped: it holds template markup ({{{{ … }}}}); render it first (set skipTemplates: false in {RepoConfig.FileName} to process it)");
+                continue;
+            }
             try
             {
-                var summary = Process(step, file, text, check, diff, inPlace, output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output, color);
+                string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
+                var summary = step.Patches is { } patches
+                    ? WritePatches(patches, file, text, target, stdout)
+                    : Process(step, file, text, check, diff, inPlace, target, color, stdout);
                 reporter.Add(file.Display, summary);
                 reports.AddRange(summary.Workloads);
                 anyChanged |= summary.Changed;
@@ -92,9 +130,26 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         return exit;
     }
 
+    private static InjectionSummary WritePatches(Func<string, string, InjectionResult> patches, InputSource file, string text, string? target, DocumentSeparatingWriter stdout)
+    {
+        var result = patches(text, file.Display);
+        if (target is null)
+        {
+            stdout.StartStream();
+            stdout.Write(result.Output);
+        }
+        else if (result.Changed)
+        {
+            using var atomic = AtomicFile.Create(target);
+            atomic.Writer.Write(result.Output);
+            atomic.Commit();
+        }
+        return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
+    }
+
     // One input: stream it where it goes. Files are written through a temp file that is renamed only when
     // the whole input succeeded, so an error never leaves a half-written file.
-    private InjectionSummary Process(Step step, InputSource file, string text, bool check, bool diff, bool inPlace, string? outputPath, bool color)
+    private InjectionSummary Process(Step step, InputSource file, string text, bool check, bool diff, bool inPlace, string? outputPath, bool color, DocumentSeparatingWriter stdout)
     {
         if (check || diff)
         {
@@ -107,7 +162,11 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
         }
         string? target = inPlace && !file.IsStdin ? file.Path : outputPath;
-        if (target is null) return step.Stream(text, file.Display, context.Stdout);
+        if (target is null)
+        {
+            stdout.StartStream();
+            return step.Stream(text, file.Display, stdout);
+        }
         using var atomic = AtomicFile.Create(target);
         var summary = step.Stream(text, file.Display, atomic.Writer);
         // In place, an unchanged file is not touched at all (its modification time stays).

@@ -19,33 +19,46 @@ internal sealed class InjectCommand(CliContext context)
     private readonly Option<string> _native = new("--native-sidecars") { Description = "true | false | auto (auto: off unless ENABLE_NATIVE_SIDECARS=true, like istioctl offline).", DefaultValueFactory = _ => "auto" };
     private readonly Option<string?> _templates = SettingsOptions.Templates();
     private readonly Option<string> _reinject = new("--reinject") { Description = "An already injected pod: replace its sidecar (default) or merge over it as istioctl does: replace | merge.", DefaultValueFactory = _ => "replace" };
+    private readonly Option<string> _format = new("--output-format") { Description = "yaml (the injected manifests) | patch (per injected workload, a kustomize strategic merge patch).", DefaultValueFactory = _ => "yaml" };
 
     public RootCommand Build()
     {
         var root = new RootCommand("Inject Istio's sidecar into Kubernetes manifests, offline and Git-friendly (a drop-in for istioctl kube-inject).");
-        foreach (var o in new Option[] { _io.Files, _io.Output, _values, _mesh, _injectorConfig, _revision, _version, _native, _templates, _reinject })
+        foreach (var o in new Option[] { _io.Files, _io.Output, _values, _mesh, _injectorConfig, _revision, _version, _native, _templates, _reinject, _format })
             root.Options.Add(o);
         _io.AddTo(root);
         _native.AcceptOnlyFromAmong("true", "false", "auto");
         _reinject.AcceptOnlyFromAmong("replace", "merge");
+        _format.AcceptOnlyFromAmong("yaml", "patch");
         root.SetAction(Execute);
         return root;
     }
 
     private int Execute(ParseResult parse) =>
-        new FileProcessor(context, _io, "kube-inject").Run(parse, () =>
+        new FileProcessor(context, _io, "kube-inject").Run(parse, config =>
         {
-            var injector = new Injector(BuildOptions(parse));
-            return new FileProcessor.Step(injector.Inject, injector.Inject, injector.Warnings);
+            var options = BuildOptions(parse, config);
+            var injector = new Injector(options);
+            return new FileProcessor.Step(injector.Inject, injector.Inject, injector.Warnings)
+            {
+                Patches = parse.GetValue(_format) == "patch" ? injector.InjectAsPatches : null,
+                // A ResourceList on stdin (kpt, kustomize): act as a KRM function, the flags being its defaults.
+                Krm = text => KrmCommand.Run(text, context, options),
+            };
         });
 
-    private InjectionOptions BuildOptions(ParseResult parse) =>
-        SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context) with
+    private InjectionOptions BuildOptions(ParseResult parse, RepoConfig config) =>
+        SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context, config) with
         {
-            InjectorConfigText = SettingsOptions.ReadFile(parse.GetValue(_injectorConfig), "injector config"),
-            InjectorConfigName = parse.GetValue(_injectorConfig) ?? "injector config",
-            Revision = parse.GetValue(_revision) ?? "",
-            NativeSidecars = parse.GetValue(_native) switch { "true" => NativeSidecarMode.Enabled, "false" => NativeSidecarMode.Disabled, _ => NativeSidecarMode.Auto },
+            InjectorConfigText = SettingsOptions.ReadFile(parse.GetValue(_injectorConfig) ?? config.InjectorConfig, "injector config"),
+            InjectorConfigName = parse.GetValue(_injectorConfig) ?? config.InjectorConfig ?? "injector config",
+            Revision = parse.GetValue(_revision) ?? config.Revision ?? "",
+            NativeSidecars = (parse.GetResult(_native) is { Implicit: false } ? parse.GetValue(_native) : config.NativeSidecars ?? "auto") switch
+            {
+                "true" => NativeSidecarMode.Enabled,
+                "false" => NativeSidecarMode.Disabled,
+                _ => NativeSidecarMode.Auto,
+            },
             Reinjection = parse.GetValue(_reinject) == "merge" ? ReinjectionMode.IstioMerge : ReinjectionMode.Replace,
         };
 }
@@ -69,19 +82,19 @@ internal static class SettingsOptions
         return InputFile.Read(path);
     }
 
-    /// <summary>Options from the shared settings flags and the process environment.</summary>
-    public static InjectionOptions Read(ParseResult parse, Option<string?> values, Option<string?> mesh, Option<string?> version, Option<string?> templates, CliContext context)
+    /// <summary>Options from the shared settings flags, the repository config (flags win) and the process environment.</summary>
+    public static InjectionOptions Read(ParseResult parse, Option<string?> values, Option<string?> mesh, Option<string?> version, Option<string?> templates, CliContext context, RepoConfig config)
     {
         var templatesDir = parse.GetValue(templates);
         if (templatesDir is not null && !Directory.Exists(templatesDir))
             throw new KubeInjectException("templates directory not found", new SourceLocation(templatesDir), ErrorKind.MissingInput);
         return new InjectionOptions
         {
-            IstioVersion = parse.GetValue(version),
-            ValuesText = ReadFile(parse.GetValue(values), "values"),
-            ValuesName = parse.GetValue(values) ?? "values",
-            MeshConfigText = ReadFile(parse.GetValue(mesh), "mesh config"),
-            MeshConfigName = parse.GetValue(mesh) ?? "mesh config",
+            IstioVersion = parse.GetValue(version) ?? config.IstioVersion,
+            ValuesText = ReadFile(parse.GetValue(values) ?? config.Values, "values"),
+            ValuesName = parse.GetValue(values) ?? config.Values ?? "values",
+            MeshConfigText = ReadFile(parse.GetValue(mesh) ?? config.MeshConfig, "mesh config"),
+            MeshConfigName = parse.GetValue(mesh) ?? config.MeshConfig ?? "mesh config",
             Templates = templatesDir is null ? null : new DirectoryTemplateSource(templatesDir),
             Environment = context.Environment,
         };

@@ -29,9 +29,9 @@ internal sealed class UninjectCommand(CliContext context)
     private int Execute(ParseResult parse)
     {
         bool failOnSkip = parse.GetValue(_failOn) == "skip";
-        return new FileProcessor(context, _io, "kube-inject uninject").Run(parse, () =>
+        return new FileProcessor(context, _io, "kube-inject uninject").Run(parse, config =>
         {
-            var uninjector = new Uninjector(SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context));
+            var uninjector = new Uninjector(SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context, config));
             return new FileProcessor.Step(uninjector.Uninject, uninjector.Uninject, uninjector.Warnings);
         }, reports => failOnSkip && reports.Any(IsSkip) ? ExitCodes.Findings : ExitCodes.Ok);
     }

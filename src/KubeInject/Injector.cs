@@ -19,7 +19,7 @@ namespace KubeInject;
 /// call <see cref="Inject(string, string)"/> per input. Wires the stages: read → select → decide → render → merge →
 /// post-process → write; each stage lives in its own folder.
 /// </summary>
-public sealed class Injector
+public sealed partial class Injector
 {
     private const string TemplatesAnnotation = "inject.istio.io/templates";
     private static readonly string[] DefaultTemplates = ["sidecar"];
@@ -98,6 +98,9 @@ public sealed class Injector
         }
         return new InjectionSummary(changed, reports, []);
     }
+
+    /// <summary>Injects one selected workload in its tree (for callers that hold the tree, e.g. KRM items).</summary>
+    internal WorkloadReport InjectSelected(Workload workload) => InjectWorkload(workload);
 
     private WorkloadReport InjectWorkload(Workload workload)
     {

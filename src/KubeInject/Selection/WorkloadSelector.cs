@@ -16,19 +16,30 @@ internal static class WorkloadSelector
         return found;
     }
 
-    private static void Collect(YMapping obj, ManifestDocument document, string fileName, List<Workload> found)
+    /// <summary>The workloads of one object that is not a whole document (a KRM ResourceList item).</summary>
+    public static IReadOnlyList<Workload> SelectObject(YMapping obj, int documentIndex, string fileName)
+    {
+        var found = new List<Workload>();
+        Collect(obj, documentIndex, fileName, found);
+        return found;
+    }
+
+    private static void Collect(YMapping obj, ManifestDocument document, string fileName, List<Workload> found) =>
+        Collect(obj, document.Index, fileName, found);
+
+    private static void Collect(YMapping obj, int documentIndex, string fileName, List<Workload> found)
     {
         string kind = Text(obj["kind"]);
         if (kind == WorkloadKinds.List)
         {
             if (obj["items"] is YSequence items)
                 foreach (var item in items.Items)
-                    if (item is YMapping m) Collect(m, document, fileName, found);
+                    if (item is YMapping m) Collect(m, documentIndex, fileName, found);
             return;
         }
         if (!WorkloadKinds.ByKind.TryGetValue(kind, out var info)) return;
         var meta = obj["metadata"] as YMapping;
-        var location = new SourceLocation(fileName, document.Index, obj.Line, obj.Column);
+        var location = new SourceLocation(fileName, documentIndex, obj.Line, obj.Column);
         var workload = new Workload(info, obj, Text(obj["apiVersion"]), Text(meta?["name"]), Text(meta?["namespace"]), location);
         if (info.TemplateRequired && workload.PodSpec is null && workload.MetadataParent is null)
             throw new KubeInjectException($"{kind} {workload.Name}: spec.template is required value", location);

@@ -168,6 +168,24 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
+    public void Several_inputs_on_stdout_stay_separate_documents()
+    {
+        // Without a separator the second file's first document would merge into the first file's last one.
+        var a = sandbox.Write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first"); // no final newline
+        var b = sandbox.Write("b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: second\n");
+        var c = sandbox.Write("c.yaml", "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: third\n");
+
+        var r = Run(a, b, c);
+
+        Assert.True(r.Exit == 0, r.ToString());
+        Assert.Equal(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n---\n" +
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: second\n" +
+            "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: third\n",
+            r.Stdout);
+    }
+
+    [Fact]
     public void A_directory_without_recursive_takes_only_its_own_yaml_yml_and_json_files()
     {
         sandbox.Write("in/a.yaml", Manifests.Deployment(name: "a"));

@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using KubeInject.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace KubeInject.Cli;
+
+/// <summary>
+/// The repository config file <c>.kube-inject.yaml</c> (found by walking up from the working directory, or named by
+/// <c>--config</c>): default settings for runs in that repository, e.g. from a pre-commit hook. Command-line flags
+/// win. Paths in it are relative to the file's folder; <c>include</c>/<c>exclude</c> globs are matched against file
+/// paths relative to that folder (<c>*</c>, <c>?</c>, <c>**</c>; a pattern without <c>/</c> matches a file name anywhere).
+/// </summary>
+internal sealed class RepoConfig
+{
+    public const string FileName = ".kube-inject.yaml";
+
+    public string? Path { get; private init; }
+    public string Folder { get; private init; } = "";
+    public string? Values { get; private init; }
+    public string? MeshConfig { get; private init; }
+    public string? InjectorConfig { get; private init; }
+    public string? IstioVersion { get; private init; }
+    public string? Revision { get; private init; }
+    public string? NativeSidecars { get; private init; }
+    public IReadOnlyList<string> Include { get; private init; } = [];
+    public IReadOnlyList<string> Exclude { get; private init; } = [];
+
+    /// <summary>Skip files that contain <c>{{</c> (Helm or Go templates are not manifests yet). Default true.</summary>
+    public bool SkipTemplates { get; private init; } = true;
+
+    public static RepoConfig None { get; } = new();
+
+    /// <summary>The explicit file, or the nearest <c>.kube-inject.yaml</c> up from <paramref name="startDirectory"/>.</summary>
+    public static RepoConfig Load(string? explicitPath, string startDirectory)
+    {
+        string? path = explicitPath;
+        if (path is null)
+        {
+            for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = System.IO.Path.Combine(dir.FullName, FileName);
+                if (File.Exists(candidate)) { path = candidate; break; }
+            }
+            if (path is null) return None;
+        }
+        else if (!File.Exists(path))
+            throw new KubeInjectException("config file not found", new SourceLocation(path), ErrorKind.MissingInput);
+        return Parse(File.ReadAllText(path, Encoding.UTF8), System.IO.Path.GetFullPath(path));
+    }
+
+    public static RepoConfig Parse(string text, string path)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new KubeInjectException($"invalid YAML: {e.Message}", new SourceLocation(path, 0, (int)e.Start.Line, (int)e.Start.Column));
+        }
+        string folder = System.IO.Path.GetDirectoryName(path)!;
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            return new RepoConfig { Path = path, Folder = folder };
+        string? values = null, mesh = null, injector = null, version = null, revision = null, native = null;
+        List<string> include = [], exclude = [];
+        bool skipTemplates = true;
+        foreach (var (keyNode, value) in root.Children)
+        {
+            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            string? Scalar() => value is YamlScalarNode s ? s.Value : throw Bad(key, "a string");
+            List<string> List() => value switch
+            {
+                YamlSequenceNode seq => seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw Bad(key, "a list of strings")).ToList(),
+                YamlScalarNode s when s.Value is { Length: > 0 } v => [v],
+                _ => throw Bad(key, "a list of strings"),
+            };
+            string? Relative() => Scalar() is { Length: > 0 } p ? System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, p)) : null;
+            switch (key)
+            {
+                case "values": values = Relative(); break;
+                case "meshConfig": case "mesh-config": mesh = Relative(); break;
+                case "injectorConfig": case "injector-config": injector = Relative(); break;
+                case "istioVersion": case "istio-version": version = Scalar(); break;
+                case "revision": revision = Scalar(); break;
+                case "nativeSidecars": case "native-sidecars": native = Scalar(); break;
+                case "include": include = List(); break;
+                case "exclude": exclude = List(); break;
+                case "skipTemplates": skipTemplates = Scalar() is "true" or "True" or "yes"; break;
+                default: throw new KubeInjectException($"unknown setting \"{key}\" (known: values, meshConfig, injectorConfig, istioVersion, revision, nativeSidecars, include, exclude, skipTemplates)", new SourceLocation(path, 0, (int)keyNode.Start.Line, (int)keyNode.Start.Column), ErrorKind.Usage);
+            }
+        }
+        if (native is not null && native is not ("true" or "false" or "auto"))
+            throw new KubeInjectException("nativeSidecars must be true, false or auto", new SourceLocation(path), ErrorKind.Usage);
+        return new RepoConfig
+        {
+            Path = path, Folder = folder, Values = values, MeshConfig = mesh, InjectorConfig = injector, IstioVersion = version,
+            Revision = revision, NativeSidecars = native, Include = include, Exclude = exclude, SkipTemplates = skipTemplates,
+        };
+
+        KubeInjectException Bad(string key, string what) => new($"\"{key}\" must be {what}", new SourceLocation(path), ErrorKind.Usage);
+    }
+
+    /// <summary>Whether a file takes part, by the include/exclude globs (files outside the config's folder always do).</summary>
+    public bool Selects(string file)
+    {
+        if (Path is null || Include.Count == 0 && Exclude.Count == 0) return true;
+        string relative = System.IO.Path.GetRelativePath(Folder, System.IO.Path.GetFullPath(file)).Replace('\\', '/');
+        if (relative.StartsWith("../", StringComparison.Ordinal)) return true;
+        if (Include.Count > 0 && !Include.Any(g => Glob(g).IsMatch(relative))) return false;
+        return !Exclude.Any(g => Glob(g).IsMatch(relative));
+    }
+
+    internal static Regex Glob(string pattern)
+    {
+        pattern = pattern.Replace('\\', '/').TrimStart('/');
+        if (pattern.StartsWith("./", StringComparison.Ordinal)) pattern = pattern[2..];
+        if (!pattern.Contains('/')) pattern = "**/" + pattern;
+        if (pattern.EndsWith('/')) pattern += "**";
+        var sb = new StringBuilder("^");
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
+            {
+                bool slash = i + 2 < pattern.Length && pattern[i + 2] == '/';
+                sb.Append(slash ? "(?:.*/)?" : ".*");
+                i += slash ? 2 : 1;
+            }
+            else if (c == '*') sb.Append("[^/]*");
+            else if (c == '?') sb.Append("[^/]");
+            else sb.Append(Regex.Escape(c.ToString()));
+        }
+        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant);
+    }
+}
