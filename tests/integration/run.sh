@@ -50,7 +50,7 @@ PY
 t=kpt-fn-eval
 if command -v kpt >/dev/null; then
   mkdir -p "$work/kpt" && cp "$repo/samples/"*.yaml "$work/kpt/"
-  kube-inject -f "$repo/samples/sleep.yaml" --report none > "$work/direct-sleep.yaml"
+  kube-inject -f "$repo/samples/sleep.yaml" --istio-version 1.23 --report none > "$work/direct-sleep.yaml"
   if kpt fn eval "$work/kpt" --exec "$work/bin/kube-inject krm" -- istioVersion=1.23 > "$work/kpt.log" 2>&1 \
      && [ "$(grep -c 'name: istio-proxy' "$work/kpt/sleep.yaml" "$work/kpt/httpbin.yaml" | grep -c ':1$')" = 2 ] \
      && same_manifests "$work/kpt/sleep.yaml" "$work/direct-sleep.yaml" >> "$work/kpt.log" 2>&1; then pass $t; else fail $t "$work/kpt.log"; fi
