@@ -9,12 +9,13 @@ return args switch
     ["generate", var n, var file] => Generate(int.Parse(n, CultureInfo.InvariantCulture), file),
     ["patch", var n, var file] => Patch(int.Parse(n, CultureInfo.InvariantCulture), file),
     ["floor", var input, var output] => Floor(input, output),
+    ["steady", var input, var rounds] => Steady(input, int.Parse(rounds, CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate N FILE | patch N FILE | floor INPUT OUTPUT");
+    Console.Error.WriteLine("usage: generate N FILE | patch N FILE | floor INPUT OUTPUT | steady INPUT ROUNDS");
     return 64;
 }
 
@@ -138,5 +139,25 @@ static int Floor(string input, string output)
     var stream = new YamlStream();
     using (var r = new StreamReader(input)) stream.Load(r);
     using (var w = new StreamWriter(output)) stream.Save(w, assignAnchors: false);
+    return 0;
+}
+
+// In-process injection of the same input ROUNDS times: the first round pays for JIT, the later ones show the
+// steady-state cost (what a long-running host of the library sees).
+static int Steady(string input, int rounds)
+{
+    var text = File.ReadAllText(input);
+    var injector = new KubeInject.Injector(new KubeInject.InjectionOptions());
+    for (int r = 0; r < rounds; r++)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var pause = GC.GetTotalPauseDuration();
+        long allocated = GC.GetTotalAllocatedBytes();
+        var summary = injector.Inject(text, input, TextWriter.Null);
+        var cpuUsed = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"round {r + 1}: {clock.Elapsed.TotalSeconds:F2} s wall, {cpuUsed.TotalSeconds:F2} s cpu, " +
+            $"GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576} MB allocated, {summary.Workloads.Count} workloads");
+    }
     return 0;
 }
