@@ -85,19 +85,7 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
     public InjectionSummary Inject(string text, string fileName, TextWriter output)
-    {
-        var reports = new List<WorkloadReport>();
-        bool changed = false;
-        foreach (var document in ManifestReader.Read(text, fileName))
-        {
-            foreach (var workload in WorkloadSelector.Select(document, fileName))
-                reports.Add(InjectWorkload(workload));
-            string written = DocumentWriter.ToText(document);
-            changed |= !string.Equals(written, document.Text, StringComparison.Ordinal);
-            output.Write(written);
-        }
-        return new InjectionSummary(changed, reports, []);
-    }
+        => WorkloadRewrite.Run(text, fileName, output, InjectWorkload);
 
     /// <summary>Injects one selected workload in its tree (for callers that hold the tree, e.g. KRM items).</summary>
     internal WorkloadReport InjectSelected(Workload workload) => InjectWorkload(workload);

@@ -54,19 +54,7 @@ public sealed class Uninjector
     /// </summary>
     /// <exception cref="Diagnostics.KubeInjectException">As for <see cref="Uninject(string, string)"/>.</exception>
     public InjectionSummary Uninject(string text, string fileName, TextWriter output)
-    {
-        var reports = new List<WorkloadReport>();
-        bool changed = false;
-        foreach (var document in ManifestReader.Read(text, fileName))
-        {
-            foreach (var workload in WorkloadSelector.Select(document, fileName))
-                reports.Add(UninjectWorkload(workload));
-            string written = DocumentWriter.ToText(document);
-            changed |= !string.Equals(written, document.Text, StringComparison.Ordinal);
-            output.Write(written);
-        }
-        return new InjectionSummary(changed, reports, []);
-    }
+        => WorkloadRewrite.Run(text, fileName, output, UninjectWorkload);
 
     private WorkloadReport UninjectWorkload(Workload workload)
     {

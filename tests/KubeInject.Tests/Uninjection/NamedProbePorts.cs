@@ -13,12 +13,15 @@ internal static class NamedProbePorts
 {
     private static readonly string[] Probes = ["readinessProbe", "livenessProbe", "startupProbe"];
 
-    public static string Resolve(string text, string fileName)
+    public static string Resolve(string text, string fileName) => EditTrees(text, fileName, Walk);
+
+    /// <summary>Applies <paramref name="edit"/> to every document's tree and writes the documents back.</summary>
+    public static string EditTrees(string text, string fileName, Action<YNode> edit)
     {
         var output = new StringWriter(new StringBuilder());
         foreach (var document in ManifestReader.Read(text, fileName))
         {
-            if (document.Root is { } root) Walk(root);
+            if (document.Root is { } root) edit(root);
             DocumentWriter.Write(document, output);
         }
         return output.ToString();

@@ -1,6 +1,4 @@
-using System.Text;
 using KubeInject.Reading;
-using KubeInject.Writing;
 using KubeInject.Yaml;
 
 namespace KubeInject.Tests.Uninjection;
@@ -12,16 +10,7 @@ namespace KubeInject.Tests.Uninjection;
 /// </summary>
 internal static class NativeProxyRelocation
 {
-    public static string Apply(string text, string fileName)
-    {
-        var output = new StringWriter(new StringBuilder());
-        foreach (var document in ManifestReader.Read(text, fileName))
-        {
-            if (document.Root is { } root) Walk(root);
-            DocumentWriter.Write(document, output);
-        }
-        return output.ToString();
-    }
+    public static string Apply(string text, string fileName) => NamedProbePorts.EditTrees(text, fileName, Walk);
 
     private static void Walk(YNode node)
     {
