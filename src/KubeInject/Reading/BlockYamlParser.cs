@@ -211,7 +211,8 @@ internal sealed class BlockYamlParser
             var text = Line(last);
             if (text.TrimStart(' ').Length == 0)
             {
-                if (text.Length > contentIndent) throw new Unsupported(); // spaces beyond the indentation are content
+                // Spaces beyond the indentation are content, and parsers disagree on leading blank lines with spaces.
+                if (text.Length > contentIndent || (!any && text.Length > 0)) throw new Unsupported();
                 blankRun++;
                 continue;
             }
@@ -344,12 +345,13 @@ internal sealed class BlockYamlParser
         return i + digits;
     }
 
-    // Plain scalars may not start with an indicator; '-', '?' and ':' only when a non-space follows.
+    // Plain scalars may not start with an indicator; '-' only when a non-space follows.
     private bool CanStartPlain(int line, int col)
     {
         char c = Char(line, col);
         if (c is '\0' or ' ' or '[' or ']' or '{' or '}' or ',' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`') return false;
-        if (c is '-' or '?' or ':') return !IsBlankOrEnd(line, col + 1);
+        if (c is '?' or ':') return false; // allowed before a non-space by YAML 1.2, but parsers differ
+        if (c == '-') return !IsBlankOrEnd(line, col + 1);
         return true;
     }
 
@@ -437,12 +439,11 @@ internal sealed class BlockYamlParser
             while (Peek != '}')
             {
                 if (Peek is '{' or '[' or ',' or ']' or '\0') throw new Unsupported();
-                bool quoted = Peek is '"' or '\'';
                 var key = (YScalar)ParseNode();
                 SkipWhitespace();
                 if (Peek != ':') throw new Unsupported();
                 Col++;
-                if (quoted && !parser.IsBlankOrEnd(Line, Col)) throw new Unsupported(); // JSON-style "k":v
+                if (!parser.IsBlankOrEnd(Line, Col)) throw new Unsupported(); // "k":v, k:[…]: parsers differ
                 SkipWhitespace();
                 YNode value = Peek is ',' or '}' ? new YScalar("") : ParseNode();
                 map.AddParsed(key, value);
@@ -494,7 +495,8 @@ internal sealed class BlockYamlParser
             {
                 char c = text[i];
                 if (c is ',' or '[' or ']' or '{' or '}') break;
-                if (c == ':' && (i + 1 == text.Length || text[i + 1] is ' ' or ',' or '[' or ']' or '{' or '}')) break;
+                if (c == ':' && (i + 1 == text.Length || text[i + 1] == ' ')) break;
+                if (c == ':' && text[i + 1] is ',' or '[' or ']' or '{' or '}') throw new Unsupported(); // parsers differ here
                 if (c == '#' && text[i - 1] == ' ') throw new Unsupported();
                 i++;
             }

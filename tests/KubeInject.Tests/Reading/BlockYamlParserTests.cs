@@ -26,7 +26,7 @@ public sealed class BlockYamlParserTests
         { "flow over several lines", "annotations: {\n  istio.io/rev: \"default\",\n  kubectl.kubernetes.io/default-container: \"app\",\n}\nlabels: {}\n" },
         { "flow sequence", "args: [\"a\", 'b', c d, [1, 2], {x: y}]\nempty: []\n" },
         { "comments and blank lines", "# head\n\na: \"1\" # trailing\n   # odd indent\nb:\n  # inside\n  c: 2\n\n" },
-        { "plain scalars with indicators inside", "url: http://x:8080/a#b\nneg: -1\nq: ?x\nbrackets: a[b]{c},d\n" },
+        { "plain scalars with indicators inside", "url: http://x:8080/a#b\nneg: -1\nq: x?\nbrackets: a[b]{c},d\n" },
         { "root sequence", "- a\n- b: c\n  d: e\n" },
         { "root scalar", "just text\n" },
         { "empty document", "\n# only a comment\n" },
