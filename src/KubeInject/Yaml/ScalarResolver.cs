@@ -32,14 +32,21 @@ internal static partial class ScalarResolver
         char c = text[0];
         if (char.IsLetter(c) && c is not ('y' or 'Y' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or 'o' or 'O')) return ScalarKind.String;
         if (BoolPattern().IsMatch(text)) return ScalarKind.Bool;
+        if (char.IsLetter(c)) return ScalarKind.String; // ints and floats start with a digit, a sign or a dot
         if (IntPattern().IsMatch(text)) return ScalarKind.Int;
         if (FloatPattern().IsMatch(text)) return ScalarKind.Float;
         return ScalarKind.String;
     }
 
     /// <summary>True when a plain scalar with this text would not read back as the same string.</summary>
-    public static bool LooksLikeNonString(string text) =>
-        ResolvePlain(text) != ScalarKind.String || LooseNumberPattern().IsMatch(text) || TimestampPattern().IsMatch(text);
+    public static bool LooksLikeNonString(string text)
+    {
+        // Every null, bool, number or timestamp spelling starts with one of these; most strings are ruled out here
+        // without running a regex (the writer asks this of every scalar it writes).
+        if (text.Length > 0 && !(char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.' or '~'
+                or 'y' or 'Y' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or 'o' or 'O')) return false;
+        return ResolvePlain(text) != ScalarKind.String || LooseNumberPattern().IsMatch(text) || TimestampPattern().IsMatch(text);
+    }
 
     public static bool ParseBool(string text) => text[0] is 'y' or 'Y' or 't' or 'T' || text is "on" or "On" or "ON";
 
