@@ -157,7 +157,8 @@ static int Steady(string input, int rounds)
         var summary = injector.Inject(text, input, TextWriter.Null);
         var cpuUsed = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"round {r + 1}: {clock.Elapsed.TotalSeconds:F2} s wall, {cpuUsed.TotalSeconds:F2} s cpu, " +
-            $"GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576} MB allocated, {summary.Workloads.Count} workloads");
+            $"GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576} MB allocated, " +
+            $"JIT so far {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods), {summary.Workloads.Count} workloads");
     }
     return 0;
 }
