@@ -73,8 +73,13 @@ internal static class PodTree
     /// </summary>
     public static void SetString(YMapping map, string key, string value, params string[] after)
     {
-        if (map[key] is YScalar { Kind: ScalarKind.String } s && s.Value == value) return;
-        map.SetAfter(key, YScalar.String(value), after);
+        var current = map[key] as YScalar;
+        if (current is { Kind: ScalarKind.String } && current.Value == value) return;
+        // A value the user quoted stays quoted the same way: the diff shows only the value changing.
+        var replacement = current is { Style: ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted, Source: not null } || current?.KeepsQuoting == true
+            ? new YScalar(value, value.Contains('\n') ? ScalarStyle.Literal : current.Style) { KeepsQuoting = true }
+            : YScalar.String(value);
+        map.SetAfter(key, replacement, after);
     }
 
     /// <summary>Sets an integer field unless it already holds that integer.</summary>

@@ -44,6 +44,7 @@ internal static class ScalarFormatter
         string v = scalar.Value;
         if (scalar.Kind != ScalarKind.String) return NonString(scalar);
         if (scalar.Style == ScalarStyle.SingleQuoted && CanSingleQuote(v)) return "'" + v.Replace("'", "''") + "'";
+        if (scalar.Style == ScalarStyle.DoubleQuoted && scalar.KeepsQuoting) return DoubleQuote(v);
         if (v.Contains('\n'))
             return CanLiteral(v) ? Literal(v, parentColumn, contentColumn, newLine) : DoubleQuote(v);
         return OneLine(v);

@@ -19,6 +19,12 @@ public sealed class YScalar : YNode
     /// <summary>How the scalar was (or will be) written.</summary>
     public ScalarStyle Style { get; }
 
+    /// <summary>
+    /// A created scalar that replaces one the user wrote quoted: written in that quoting style (where it can
+    /// hold the value) instead of the plainest safe one, so the line changes only in its value.
+    /// </summary>
+    internal bool KeepsQuoting { get; init; }
+
     /// <summary>An explicit tag such as <c>!!str</c>, or null.</summary>
     public string? Tag { get; }
 
@@ -66,7 +72,7 @@ public sealed class YScalar : YNode
     };
 
     /// <inheritdoc />
-    public override YNode DeepClone() => new YScalar(Value, Style, Tag) { Source = Source };
+    public override YNode DeepClone() => new YScalar(Value, Style, Tag) { Source = Source, KeepsQuoting = KeepsQuoting };
 
     /// <inheritdoc />
     public override bool SemanticEquals(YNode? other)

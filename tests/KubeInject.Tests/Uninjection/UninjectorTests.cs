@@ -125,8 +125,28 @@ public sealed class UninjectorTests
                     memory: 2Gi
         """;
 
+    // Istio's samples quote some Prometheus annotations ("/metrics") and not others.
+    private const string QuotedPrometheus = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: productpage
+        spec:
+          template:
+            metadata:
+              annotations:
+                prometheus.io/scrape: "true"
+                prometheus.io/port: '9080'
+                prometheus.io/path: "/metrics"
+            spec:
+              containers:
+              - name: productpage
+                image: docker.io/istio/examples-bookinfo-productpage-v1:1.20.1
+        """;
+
     public static TheoryData<string, string> HandWritten() => new()
     {
+        { "quoted-prometheus", QuotedPrometheus },
         { "deployment", Deployment },
         { "bare-pod", BarePod },
         { "cronjob", CronJob },
@@ -154,6 +174,14 @@ public sealed class UninjectorTests
         var direct = new Injector(Defaults).Inject(input, name);
         var again = new Injector(Defaults).Inject(old.Output, name);
         Assert.Equal(direct.Output, again.Output);
+    }
+
+    [Fact]
+    public void Replaced_annotation_values_keep_the_users_quoting()
+    {
+        var injected = new Injector(Defaults).Inject(QuotedPrometheus, "productpage.yaml").Output;
+        Assert.Contains("    prometheus.io/port: '15020'\n", injected);
+        Assert.Contains("    prometheus.io/path: \"/stats/prometheus\"\n", injected);
     }
 
     [Fact]
