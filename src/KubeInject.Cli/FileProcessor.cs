@@ -12,11 +12,11 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
 {
     /// <summary>
     /// A step ready to run: the per-file function (to a string, for <c>--diff</c>/<c>--check</c>), its streaming form
-    /// (document by document to a writer), and the warnings its settings produced.
+    /// (document by document from a reader to a writer), and the warnings its settings produced.
     /// </summary>
     public sealed record Step(
         Func<string, string, InjectionResult> Process,
-        Func<string, string, TextWriter, InjectionSummary> Stream,
+        Func<TextReader, string, TextWriter, InjectionSummary> Stream,
         IReadOnlyList<string> Warnings)
     {
         /// <summary>When set, the output is this function's (per-workload patches) instead of the processed manifests.</summary>
@@ -92,10 +92,17 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
 
         foreach (var file in files)
         {
-            string text;
+            // --check, --diff and patches need the whole text; everything else streams the file through.
+            bool whole = check || diff || step.Patches is not null || file.IsStdin;
+            string? text = null;
             try
             {
-                text = file.IsStdin ? stdinText ??= InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
+                if (whole) text = file.IsStdin ? stdinText ??= InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
+                if (repoConfig.SkipTemplates && !file.IsStdin && (text?.Contains("{{", StringComparison.Ordinal) ?? InputFile.Contains(file.Path, "{{")))
+                {
+                    context.Stderr.WriteLine($"kube-inject: {file.Display}: skipped: it holds template markup ({{{{ … }}}}); render it first (set skipTemplates: false in {RepoConfig.FileName} to process it)");
+                    continue;
+                }
             }
             catch (IOException e)
             {
@@ -103,17 +110,12 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                 exit = Worst(exit, ExitCodes.MissingInput);
                 continue;
             }
-            if (repoConfig.SkipTemplates && !file.IsStdin && text.Contains("{{", StringComparison.Ordinal))
-            {
-                context.Stderr.WriteLine($"kube-inject: {file.Display}: skipped: it holds template markup ({{{{ … }}}}); render it first (set skipTemplates: false in {RepoConfig.FileName} to process it)");
-                continue;
-            }
             try
             {
                 string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
-                var summary = step.Patches is { } patches
-                    ? WritePatches(patches, file, text, target, stdout)
-                    : Process(step, file, text, check, diff, inPlace, target, color, stdout);
+                var summary = step.Patches is { } patches ? WritePatches(patches, file, text!, target, stdout)
+                    : text is not null ? Process(step, file, text, check, diff, inPlace, target, color, stdout)
+                    : Stream(step, file, inPlace, target, stdout);
                 reporter.Add(file.Display, summary);
                 reports.AddRange(summary.Workloads);
                 anyChanged |= summary.Changed;
@@ -121,6 +123,11 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             catch (KubeInjectException e)
             {
                 exit = Worst(exit, Fail(e));
+            }
+            catch (IOException e)
+            {
+                context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
+                exit = Worst(exit, ExitCodes.MissingInput);
             }
         }
         context.Stdout.Flush();
@@ -147,8 +154,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
     }
 
-    // One input: stream it where it goes. Files are written through a temp file that is renamed only when
-    // the whole input succeeded, so an error never leaves a half-written file.
+    // One input held whole (stdin, --check, --diff): processed to a string, or streamed where it goes.
     private InjectionSummary Process(Step step, InputSource file, string text, bool check, bool diff, bool inPlace, string? outputPath, bool color, DocumentSeparatingWriter stdout)
     {
         if (check || diff)
@@ -161,17 +167,34 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             }
             return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
         }
-        string? target = inPlace && !file.IsStdin ? file.Path : outputPath;
-        if (target is null)
+        return Write(step, new StringReader(text), file, inPlace && !file.IsStdin ? file.Path : outputPath, inPlace, stdout);
+    }
+
+    // A file streamed from disk document by document: neither it nor its output is held whole.
+    private static InjectionSummary Stream(Step step, InputSource file, bool inPlace, string? outputPath, DocumentSeparatingWriter stdout)
+    {
+        var reader = InputFile.OpenReader(file.Path);
+        return Write(step, reader, file, inPlace ? file.Path : outputPath, inPlace, stdout);
+    }
+
+    // Files are written through a temp file that is renamed only when the whole input succeeded, so an error
+    // never leaves a half-written file; the input is closed before the rename (it may be the same file).
+    private static InjectionSummary Write(Step step, TextReader input, InputSource file, string? target, bool inPlace, DocumentSeparatingWriter stdout)
+    {
+        using (input)
         {
-            stdout.StartStream();
-            return step.Stream(text, file.Display, stdout);
+            if (target is null)
+            {
+                stdout.StartStream();
+                return step.Stream(input, file.Display, stdout);
+            }
+            using var atomic = AtomicFile.Create(target);
+            var summary = step.Stream(input, file.Display, atomic.Writer);
+            input.Dispose();
+            // In place, an unchanged file is not touched at all (its modification time stays).
+            if (!inPlace || summary.Changed) atomic.Commit();
+            return summary;
         }
-        using var atomic = AtomicFile.Create(target);
-        var summary = step.Stream(text, file.Display, atomic.Writer);
-        // In place, an unchanged file is not touched at all (its modification time stays).
-        if (!inPlace || summary.Changed) atomic.Commit();
-        return summary;
     }
 
     private bool ColorEnabled(string mode) => mode switch

@@ -10,6 +10,27 @@ internal static class InputFile
     /// <summary>The file's text; a UTF-8 BOM stays in the string as U+FEFF.</summary>
     public static string Read(string path) => Utf8.GetString(File.ReadAllBytes(path));
 
+    /// <summary>The file as a stream of text, decoded as <see cref="Read"/> decodes it (a BOM is the first character).</summary>
+    public static TextReader OpenReader(string path) =>
+        new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: false, new FileStreamOptions { BufferSize = 1 << 16 });
+
+    /// <summary>Whether the file holds <paramref name="marker"/>, read as a stream (the file is not held whole).</summary>
+    public static bool Contains(string path, string marker)
+    {
+        using var reader = OpenReader(path);
+        var buffer = new char[1 << 16];
+        string carry = "";
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            // Keep the last characters of each block so a marker split across blocks is found.
+            string block = carry + new string(buffer, 0, n);
+            if (block.Contains(marker, StringComparison.Ordinal)) return true;
+            carry = block[Math.Max(0, block.Length - (marker.Length - 1))..];
+        }
+        return false;
+    }
+
     /// <summary>All of standard input.</summary>
     public static string ReadStdin(TextReader stdin) => stdin.ReadToEnd();
 }

@@ -85,7 +85,15 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
     public InjectionSummary Inject(string text, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(text, fileName, output, InjectWorkload);
+        => WorkloadRewrite.Run(new StringReader(text), fileName, output, InjectWorkload);
+
+    /// <summary>
+    /// Reads the input as a stream too: only one document at a time is held, so neither the input nor the output
+    /// has to fit in memory. Otherwise as <see cref="Inject(string, string, TextWriter)"/>.
+    /// </summary>
+    /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
+    public InjectionSummary Inject(TextReader input, string fileName, TextWriter output)
+        => WorkloadRewrite.Run(input, fileName, output, InjectWorkload);
 
     /// <summary>Injects one selected workload in its tree (for callers that hold the tree, e.g. KRM items).</summary>
     internal WorkloadReport InjectSelected(Workload workload) => InjectWorkload(workload);

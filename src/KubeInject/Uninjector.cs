@@ -54,7 +54,12 @@ public sealed class Uninjector
     /// </summary>
     /// <exception cref="Diagnostics.KubeInjectException">As for <see cref="Uninject(string, string)"/>.</exception>
     public InjectionSummary Uninject(string text, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(text, fileName, output, UninjectWorkload);
+        => WorkloadRewrite.Run(new StringReader(text), fileName, output, UninjectWorkload);
+
+    /// <summary>Reads the input as a stream too, one document at a time. Otherwise as <see cref="Uninject(string, string, TextWriter)"/>.</summary>
+    /// <exception cref="Diagnostics.KubeInjectException">As for <see cref="Uninject(string, string)"/>.</exception>
+    public InjectionSummary Uninject(TextReader input, string fileName, TextWriter output)
+        => WorkloadRewrite.Run(input, fileName, output, UninjectWorkload);
 
     private WorkloadReport UninjectWorkload(Workload workload)
     {

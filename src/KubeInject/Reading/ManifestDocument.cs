@@ -21,7 +21,7 @@ public sealed class ManifestDocument
     /// <summary>0-based position of the document in its stream.</summary>
     public int Index { get; }
 
-    /// <summary>The whole input text.</summary>
+    /// <summary>The text the document's offsets (and its nodes' spans) refer to: the document's own text when read from a stream.</summary>
     internal string Source { get; }
 
     /// <summary>Offset where this document's text starts (after the previous document's end).</summary>
@@ -37,5 +37,5 @@ public sealed class ManifestDocument
     public YNode? Root { get; internal set; }
 
     /// <summary>The document's text exactly as in the input (separators, comments and line ends included).</summary>
-    public string Text => Source.Substring(Start, End - Start);
+    public string Text => Start == 0 && End == Source.Length ? Source : Source.Substring(Start, End - Start);
 }

@@ -14,28 +14,38 @@ namespace KubeInject.Reading;
 public static class ManifestReader
 {
     /// <summary>Reads documents lazily; a syntax error throws <see cref="KubeInjectException"/> naming file, document, line and column.</summary>
-    public static IEnumerable<ManifestDocument> Read(string text, string fileName)
+    public static IEnumerable<ManifestDocument> Read(string text, string fileName) => Read(new StringReader(text), fileName);
+
+    /// <summary>
+    /// Reads documents from a stream, one at a time: only the document being parsed (and the one before it, until
+    /// the reader knows whether trailing text belongs to it) is held, so memory does not grow with the input.
+    /// Each document's <see cref="ManifestDocument.Text"/> is its exact text; a syntax error throws
+    /// <see cref="KubeInjectException"/> naming file, document, line and column.
+    /// </summary>
+    public static IEnumerable<ManifestDocument> Read(TextReader input, string fileName)
     {
-        var source = new SourceText(text);
-        // YamlDotNet reads a leading byte-order mark from a string as content (the first key would be
-        // "\uFEFFapiVersion", and "\uFEFF# comment" is a syntax error), so it parses the text after it and
-        // every mark is moved one character on; the BOM stays in the first document's text.
-        int bom = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        var parser = new Parser(new Scanner(new StringReader(bom == 0 ? text : text[1..]), skipComments: true));
-        var builder = new YamlTreeBuilder(parser, source, bom);
+        var recorder = new RecordingReader(input);
+        // YamlDotNet reads a leading byte-order mark as content (the first key would be "\uFEFFapiVersion", and
+        // "\uFEFF# comment" is a syntax error), so the parser starts after it and every mark is one character
+        // off; the BOM stays in the first document's text.
+        int bom = recorder.SkipByteOrderMark() ? 1 : 0;
+        var parser = new Parser(new Scanner(recorder, skipComments: true));
+        var builder = new YamlTreeBuilder(parser, null);
         int index = 0;
         int chunkStart = 0;
-        int lineCursor = 0, lineAtCursor = 1;
-        ManifestDocument? pending = null;
+        int nextLine = 1;
+        Pending? pending = null;
         while (true)
         {
             YNode? root;
             int cut;
+            var documentText = new SourceText();
             try
             {
                 if (index == 0 && pending is null) parser.Consume<StreamStart>();
                 if (parser.TryConsume<StreamEnd>(out _)) break;
                 parser.Consume<DocumentStart>();
+                builder.UseText(documentText, bom - chunkStart, parserIndex => recorder.CharAt(parserIndex + bom));
                 root = builder.ReadDocumentBody(out var end);
                 cut = (int)end.End.Index + bom;
             }
@@ -56,23 +66,34 @@ public static class ManifestReader
                     new SourceLocation(fileName, index, (int)at.Line, (int)at.Column),
                     ErrorKind.BadInput, e);
             }
-            if (pending is not null) yield return pending;
-            for (; lineCursor < chunkStart && lineCursor < text.Length; lineCursor++) if (text[lineCursor] == '\n') lineAtCursor++;
-            int startLine = lineAtCursor;
-            pending = new ManifestDocument(index, text, chunkStart, Math.Max(cut, chunkStart), root, Math.Max(startLine, 1));
-            chunkStart = Math.Max(cut, chunkStart);
+            if (pending is not null) yield return Finish(pending, pending.End, recorder, ref nextLine);
+            pending = new Pending(index, chunkStart, Math.Max(cut, chunkStart), root, documentText);
+            chunkStart = pending.End;
             index++;
         }
         if (pending is not null)
         {
             // Whatever follows the last document (comments, blank lines) belongs to it.
-            yield return new ManifestDocument(pending.Index, text, pending.Start, text.Length, pending.Root, pending.Line);
+            yield return Finish(pending, recorder.Length, recorder, ref nextLine);
         }
-        else if (text.Length > 0)
+        else if (recorder.Length > 0)
         {
             // Comment-only or blank input: one empty document that is copied through.
-            yield return new ManifestDocument(0, text, 0, text.Length, null, 1);
+            yield return new ManifestDocument(0, recorder.Slice(0, recorder.Length), 0, recorder.Length, null, 1);
         }
+    }
+
+    private sealed record Pending(int Index, int Start, int End, YNode? Root, SourceText Text);
+
+    // The document's text is now known: its spans get it, and the reader forgets everything before its end.
+    private static ManifestDocument Finish(Pending p, int end, RecordingReader recorder, ref int line)
+    {
+        string text = recorder.Slice(p.Start, end);
+        p.Text.Value = text;
+        recorder.Forget(end);
+        var document = new ManifestDocument(p.Index, text, 0, text.Length, p.Root, line);
+        foreach (char c in text) if (c == '\n') line++;
+        return document;
     }
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the location is reported separately.

@@ -14,6 +14,22 @@ namespace KubeInject.Reading;
 internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offset = 0)
 {
     private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+    private SourceText? text = text;
+    private int offset = offset;
+
+    private Func<int, char>? charAt;
+
+    /// <summary>
+    /// Spans of the next document point into <paramref name="documentText"/> (filled in once the document has been
+    /// read), at parser index + <paramref name="indexOffset"/>; <paramref name="characterAt"/> gives the input's
+    /// character at a parser index meanwhile.
+    /// </summary>
+    public void UseText(SourceText documentText, int indexOffset, Func<int, char> characterAt)
+    {
+        text = documentText;
+        offset = indexOffset;
+        charAt = characterAt;
+    }
 
     /// <summary>Reads events up to and including the next <see cref="DocumentEnd"/>; returns the root (null for an empty document).</summary>
     public YNode? ReadDocumentBody(out DocumentEnd end)
@@ -116,10 +132,18 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
     // bracket would fall outside the span and be lost when the collection is re-emitted or sliced.
     private Mark PastClosingBracket(Mark close)
     {
-        long i = close.Index + offset;
-        return text is not null && i < text.Value.Length && text.Value[(int)i] is '}' or ']'
-            ? new Mark(close.Index + 1, close.Line, close.Column + 1)
-            : close;
+        if (text is null) return close;
+        char c;
+        if (charAt is not null)
+        {
+            c = charAt((int)close.Index);
+        }
+        else
+        {
+            long i = close.Index + offset;
+            c = i < text.Value.Length ? text.Value[(int)i] : '\0';
+        }
+        return c is '}' or ']' ? new Mark(close.Index + 1, close.Line, close.Column + 1) : close;
     }
 
     private SourceSpan? Span(Mark start, Mark end) =>

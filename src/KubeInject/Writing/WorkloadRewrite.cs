@@ -9,11 +9,11 @@ namespace KubeInject.Writing;
 /// </summary>
 internal static class WorkloadRewrite
 {
-    public static InjectionSummary Run(string text, string fileName, TextWriter output, Func<Workload, WorkloadReport> edit)
+    public static InjectionSummary Run(TextReader input, string fileName, TextWriter output, Func<Workload, WorkloadReport> edit)
     {
         var reports = new List<WorkloadReport>();
         bool changed = false;
-        foreach (var document in ManifestReader.Read(text, fileName))
+        foreach (var document in ManifestReader.Read(input, fileName))
         {
             foreach (var workload in WorkloadSelector.Select(document, fileName))
                 reports.Add(edit(workload));

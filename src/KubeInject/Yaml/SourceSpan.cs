@@ -15,8 +15,11 @@ internal sealed record SourceSpan(SourceText Text, int Start, int End, int Line,
     public string Slice() => Text.Value.Substring(Start, End - Start);
 }
 
-/// <summary>An input text, held once and shared by every span that points into it.</summary>
-internal sealed class SourceText(string value)
+/// <summary>
+/// The text a document's spans point into, held once and shared by them. A streamed document's text is known
+/// only once the reader has found where the document ends, so it can be given after the spans are made.
+/// </summary>
+internal sealed class SourceText(string? value = null)
 {
-    public string Value { get; } = value;
+    public string Value { get; set; } = value ?? "";
 }
