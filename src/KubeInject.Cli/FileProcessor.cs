@@ -92,8 +92,8 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
 
         foreach (var file in files)
         {
-            // --check, --diff and patches need the whole text; everything else streams the file through.
-            bool whole = check || diff || step.Patches is not null || file.IsStdin;
+            // --diff and patches need the whole text; everything else (--check too) streams the file through.
+            bool whole = diff || step.Patches is not null || file.IsStdin;
             string? text = null;
             try
             {
@@ -115,6 +115,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                 string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
                 var summary = step.Patches is { } patches ? WritePatches(patches, file, text!, target, stdout)
                     : text is not null ? Process(step, file, text, check, diff, inPlace, target, color, stdout)
+                    : check ? CheckOnly(step, file)
                     : Stream(step, file, inPlace, target, stdout);
                 reporter.Add(file.Display, summary);
                 reports.AddRange(summary.Workloads);
@@ -168,6 +169,13 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
         }
         return Write(step, new StringReader(text), file, inPlace && !file.IsStdin ? file.Path : outputPath, inPlace, stdout);
+    }
+
+    // --check alone needs only whether a document changes: the output is computed document by document and dropped.
+    private static InjectionSummary CheckOnly(Step step, InputSource file)
+    {
+        using var reader = InputFile.OpenReader(file.Path);
+        return step.Stream(reader, file.Display, TextWriter.Null);
     }
 
     // A file streamed from disk document by document: neither it nor its output is held whole.
