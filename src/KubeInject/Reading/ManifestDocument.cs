@@ -30,6 +30,9 @@ public sealed class ManifestDocument
     /// <summary>Offset just past this document's text.</summary>
     internal int End { get; }
 
+    /// <summary>Whether the document uses anchors or aliases (as the parser saw it).</summary>
+    internal bool HasAnchorsOrAliases { get; init; }
+
     /// <summary>1-based line where the document's text starts.</summary>
     public int Line { get; }
 

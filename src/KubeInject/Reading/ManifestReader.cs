@@ -67,7 +67,7 @@ public static class ManifestReader
                     ErrorKind.BadInput, e);
             }
             if (pending is not null) yield return Finish(pending, pending.End, recorder, ref nextLine);
-            pending = new Pending(index, chunkStart, Math.Max(cut, chunkStart), root, documentText);
+            pending = new Pending(index, chunkStart, Math.Max(cut, chunkStart), root, documentText, builder.SawAnchorOrAlias);
             chunkStart = pending.End;
             index++;
         }
@@ -83,7 +83,7 @@ public static class ManifestReader
         }
     }
 
-    private sealed record Pending(int Index, int Start, int End, YNode? Root, SourceText Text);
+    private sealed record Pending(int Index, int Start, int End, YNode? Root, SourceText Text, bool HasAnchorsOrAliases);
 
     // The document's text is now known: its spans get it, and the reader forgets everything before its end.
     private static ManifestDocument Finish(Pending p, int end, RecordingReader recorder, ref int line)
@@ -91,7 +91,7 @@ public static class ManifestReader
         string text = recorder.Slice(p.Start, end);
         p.Text.Value = text;
         recorder.Forget(end);
-        var document = new ManifestDocument(p.Index, text, 0, text.Length, p.Root, line);
+        var document = new ManifestDocument(p.Index, text, 0, text.Length, p.Root, line) { HasAnchorsOrAliases = p.HasAnchorsOrAliases };
         foreach (char c in text) if (c == '\n') line++;
         return document;
     }

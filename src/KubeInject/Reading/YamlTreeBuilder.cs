@@ -32,9 +32,13 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
     }
 
     /// <summary>Reads events up to and including the next <see cref="DocumentEnd"/>; returns the root (null for an empty document).</summary>
+    /// <summary>Whether the last document read had an anchor or an alias (only then can splicing change what an alias means).</summary>
+    public bool SawAnchorOrAlias { get; private set; }
+
     public YNode? ReadDocumentBody(out DocumentEnd end)
     {
         _anchors.Clear();
+        SawAnchorOrAlias = false;
         YNode? root = null;
         if (!parser.Accept<DocumentEnd>(out _)) root = ReadNode(out _);
         end = parser.Consume<DocumentEnd>();
@@ -92,6 +96,7 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
             }
             case AnchorAlias alias:
             {
+                SawAnchorOrAlias = true;
                 if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                     throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}'");
                 end = alias.End;
@@ -125,7 +130,9 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
 
     private void Remember(AnchorName anchor, YNode node)
     {
-        if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+        if (anchor.IsEmpty) return;
+        _anchors[anchor.Value] = node;
+        SawAnchorOrAlias = true;
     }
 
     // YamlDotNet marks a flow collection's end event at the closing bracket itself (Start == End), so the

@@ -26,8 +26,8 @@ internal static class DocumentWriter
         var root = doc.Root;
         if (root is null || InPlace(doc) && root.IsPristine) return doc.Text;
         // Splicing an alias-free document is exact (the random-edit tests hold it to that without any
-        // fallback), so only documents that may hold anchors or aliases pay for the read-back check.
-        if (doc.Text.AsSpan().IndexOfAny('&', '*') < 0) return Render(doc, SpliceMode.Splice);
+        // fallback), so only documents the parser saw anchors or aliases in pay for the read-back check.
+        if (!doc.HasAnchorsOrAliases) return Render(doc, SpliceMode.Splice);
         foreach (var mode in (ReadOnlySpan<SpliceMode>)[SpliceMode.Splice, SpliceMode.ExpandAliases, SpliceMode.Rewrite])
         {
             string text = Render(doc, mode);

@@ -81,3 +81,25 @@ public sealed class StreamingReaderTests
             Assert.True(fromString[i].Root?.SemanticEquals(fromStream[i].Root) ?? fromStream[i].Root is null, $"{what}: document {i}");
     }
 }
+
+/// <summary>The reader tells the writer which documents use anchors or aliases (only those need a read-back check).</summary>
+public sealed class AnchorDetectionTests
+{
+    [Theory]
+    [InlineData("a: &x 1\nb: *x\n", true)]
+    [InlineData("base: &b {k: v}\n", true)]
+    [InlineData("args: [\"*\", \"-i\", \"&\"]\nglob: '*'\n", false)]
+    [InlineData("plain: a*b&c\n", false)]
+    public void Anchors_and_aliases_are_seen_by_the_parser_not_by_a_character_search(string text, bool expected)
+    {
+        var docs = ManifestReader.Read(text, "f.yaml").ToList();
+        Assert.Equal(expected, Assert.Single(docs).HasAnchorsOrAliases);
+    }
+
+    [Fact]
+    public void Each_document_is_judged_on_its_own()
+    {
+        var docs = ManifestReader.Read("a: &x 1\nb: *x\n---\nc: '*'\n", "f.yaml").ToList();
+        Assert.Equal([true, false], docs.Select(d => d.HasAnchorsOrAliases));
+    }
+}
