@@ -24,8 +24,8 @@ internal sealed class KrmCommand(CliContext context)
     {
         try
         {
-            if (!File.Exists(configPath)) throw new KubeInject.Diagnostics.KubeInjectException("config file not found", new KubeInject.Diagnostics.SourceLocation(configPath), KubeInject.Diagnostics.ErrorKind.MissingInput);
-            var options = new KrmFunction(new InjectionOptions { Environment = context.Environment }).OptionsFor(InputFile.Read(configPath));
+            var config = SettingsOptions.ReadFile(configPath, "config")!;
+            var options = new KrmFunction(new InjectionOptions { Environment = context.Environment }).OptionsFor(config);
             var summary = new Injector(options).Inject(manifests, "stdin", context.Stdout);
             context.Stdout.Flush();
             context.Stderr.WriteLine($"kube-inject: krm: {summary.Workloads.Count(w => w.Injected)} of {summary.Workloads.Count} workloads injected");

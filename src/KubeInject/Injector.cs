@@ -48,12 +48,7 @@ public sealed partial class Injector
         _templates = options.Templates ?? new EmbeddedTemplateSource();
         _environment = EffectiveEnvironment(options);
         _nativeSidecars = NativeSidecarsOn(_profile, _environment.GetValueOrDefault("ENABLE_NATIVE_SIDECARS", ""));
-        _postProcess = new PostProcessOptions
-        {
-            RewriteLifecycleHooks = _profile.RewriteLifecycleHooks,
-            AddProbersToInjectedPodWithoutThem = _profile.AddProbersToInjectedPods,
-            NativeSidecarAnnotationOverrides = _profile.NativeSidecarAnnotation,
-        };
+        _postProcess = PostProcessOptions.For(_profile);
         if (options.InjectorConfigText is not null) CheckInjectorConfig(options.InjectorConfigText, options.InjectorConfigName);
     }
 

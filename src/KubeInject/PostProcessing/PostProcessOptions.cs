@@ -9,12 +9,12 @@ internal sealed record PostProcessOptions
     /// <summary>Istio 1.22/1.23 behaviour.</summary>
     public static PostProcessOptions Istio123 { get; } = new();
 
-    /// <summary>Istio 1.29 behaviour.</summary>
-    public static PostProcessOptions Istio129 { get; } = new()
+    /// <summary>The switches of a bundled version, read from its profile (the one place versions are described).</summary>
+    public static PostProcessOptions For(Settings.IstioVersionProfile profile) => new()
     {
-        RewriteLifecycleHooks = true,
-        AddProbersToInjectedPodWithoutThem = true,
-        NativeSidecarAnnotationOverrides = true,
+        RewriteLifecycleHooks = profile.RewriteLifecycleHooks,
+        AddProbersToInjectedPodWithoutThem = profile.AddProbersToInjectedPods,
+        NativeSidecarAnnotationOverrides = profile.NativeSidecarAnnotation,
     };
 
     /// <summary>
