@@ -13,12 +13,13 @@ namespace KubeInject.Rendering;
 /// </summary>
 internal sealed class GoTemplateContext : TemplateContext
 {
-    // Scriban builds its builtin function objects per context unless given one; they are stateless, so
-    // one shared set saves most of a context's construction cost (a render per workload).
-    private static readonly ScriptObject SharedBuiltins = GetDefaultBuiltinObject();
+    // Scriban builds its builtin function objects per context unless given one; they are stateless, so one
+    // set per renderer saves most of a context's construction cost (a render per workload).
+    /// <summary>A context over Scriban's builtin functions, which <paramref name="builtins"/> builds on first use.</summary>
+    public GoTemplateContext(Lazy<ScriptObject> builtins) : base(new LazyScribanBuiltins(builtins)) { }
 
-    /// <summary>A context sharing the builtin functions with every other render.</summary>
-    public GoTemplateContext() : base(SharedBuiltins) { }
+    /// <summary>Scriban's builtin functions, built (the work <see cref="LazyScribanBuiltins"/> defers).</summary>
+    public static ScriptObject BuildScribanBuiltins() => GetDefaultBuiltinObject();
 
     /// <summary>What <c>env</c> reads (never the process environment).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();

@@ -19,13 +19,17 @@ internal sealed class TemplateRenderer
     private const int StringLimit = 64 * 1024 * 1024;
 
     private readonly ConcurrentDictionary<(ITemplateSource Source, string Folder, string Name), Template> _cache = new();
+    private readonly Lazy<Scriban.Runtime.ScriptObject> _scribanBuiltins = new(GoTemplateContext.BuildScribanBuiltins);
+
+    /// <summary>Whether a render of this renderer reached Scriban's own builtin functions (which are built on first use).</summary>
+    internal bool BuiltScribanBuiltins => _scribanBuiltins.IsValueCreated;
 
     /// <summary>Renders template <paramref name="templateName"/> of <paramref name="versionFolder"/> from <paramref name="source"/> with <paramref name="data"/>.</summary>
     public string Render(ITemplateSource source, string versionFolder, string templateName, TemplateData data)
     {
         var template = _cache.GetOrAdd((source, versionFolder, templateName), key => Parse(key.Source, key.Folder, key.Name));
         var globals = TemplateModel.Build(data);
-        var context = new GoTemplateContext
+        var context = new GoTemplateContext(_scribanBuiltins)
         {
             Environment = data.Environment,
             ProxyConfigJson = data.ProxyConfigJson,

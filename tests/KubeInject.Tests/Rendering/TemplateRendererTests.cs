@@ -54,7 +54,35 @@ public class TemplateRendererTests
     public void Templates_can_include_templates_of_the_same_source()
     {
         var source = new InlineTemplates(new() { ["main"] = "[{{ include \"part\" }}]", ["part"] = "{{ deployment_meta.name }}" });
-        Assert.Equal("[hello]", new TemplateRenderer().Render(source, "istio-1.23", "main", RenderFixture.Data()));
+        var renderer = new TemplateRenderer();
+        Assert.Equal("[hello]", renderer.Render(source, "istio-1.23", "main", RenderFixture.Data()));
+        Assert.True(renderer.BuiltScribanBuiltins);
+    }
+
+    [Fact]
+    public void Templates_can_use_Scriban_builtins_which_are_built_on_first_use()
+    {
+        var source = new InlineTemplates(new() { ["t"] = "{{ deployment_meta.name | string.upcase }} {{ [3, 1, 2] | array.sort | array.join \",\" }}" });
+        var renderer = new TemplateRenderer();
+        Assert.False(renderer.BuiltScribanBuiltins);
+        Assert.Equal("HELLO 1,2,3", renderer.Render(source, "istio-1.23", "t", RenderFixture.Data()));
+        Assert.True(renderer.BuiltScribanBuiltins);
+    }
+
+    [Fact]
+    public void The_stock_templates_of_every_version_render_without_Scriban_builtins()
+    {
+        var source = new EmbeddedTemplateSource();
+        var renderer = new TemplateRenderer();
+        int rendered = 0;
+        foreach (var version in KubeInject.Settings.IstioVersions.All)
+            foreach (var name in source.Names(version.TemplateFolder))
+            {
+                renderer.Render(source, version.TemplateFolder, name, RenderFixture.Data());
+                rendered++;
+            }
+        Assert.Equal(12, rendered);
+        Assert.False(renderer.BuiltScribanBuiltins);
     }
 
     [Fact]
