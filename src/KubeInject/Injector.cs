@@ -33,6 +33,7 @@ public sealed partial class Injector
     private readonly bool _nativeSidecars;
     private readonly PostProcessOptions _postProcess;
     private readonly List<string> _warnings = [];
+    private string? _sharedProxyConfigJson; // protoToJSON of the mesh's own ProxyConfig, shared by pods without an overlay
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Injector> _previousVersionInjectors = new(StringComparer.Ordinal);
 
     /// <summary>Loads settings; throws <see cref="KubeInjectException"/> for bad settings or an unknown version.</summary>
@@ -195,7 +196,10 @@ public sealed partial class Injector
     private PodSettings SettingsOf(YMapping pod, SourceLocation location)
     {
         var annotations = StringMap(((YMapping)pod["metadata"]!)["annotations"]);
-        var mesh = ProxyConfigOverlay.Apply(_mesh, annotations.GetValueOrDefault(ProxyConfigOverlay.AnnotationName), location);
+        // Without a proxy.istio.io/config annotation every pod shares the injector's mesh config: the stages
+        // downstream only read it, and the template model then converts it once, not once per workload.
+        var overlay = annotations.GetValueOrDefault(ProxyConfigOverlay.AnnotationName);
+        var mesh = overlay is null ? _mesh : ProxyConfigOverlay.Apply(_mesh, overlay, location);
         var proxyConfig = ProxyConfigOverlay.ProxyConfigOf(mesh);
         return new PodSettings(mesh, proxyConfig, IntOf(proxyConfig["statusPort"], 15020), annotations);
     }
@@ -215,7 +219,9 @@ public sealed partial class Injector
             ObjectMeta = strippedMeta,
             Spec = stripped["spec"] as YMapping ?? new YMapping(),
             ProxyConfig = settings.ProxyConfig,
-            ProxyConfigJson = ProxyConfigJson.Format(settings.ProxyConfig),
+            ProxyConfigJson = ReferenceEquals(mesh, _mesh)
+                ? _sharedProxyConfigJson ??= ProxyConfigJson.Format(settings.ProxyConfig)
+                : ProxyConfigJson.Format(settings.ProxyConfig),
             MeshConfig = mesh,
             Values = _values,
             Revision = Options.Revision is "default" ? "" : Options.Revision,

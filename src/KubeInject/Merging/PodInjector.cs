@@ -37,7 +37,7 @@ internal static class PodInjector
     /// Returns the names the templates inject. Throws <see cref="KubeInjectException"/> with Istio's wording.
     /// </summary>
     /// <param name="pod">The pod (see <see cref="Wrap"/>); edited in place.</param>
-    /// <param name="templates">The rendered templates, parsed; not modified.</param>
+    /// <param name="templates">The rendered templates, parsed; consumed (their nodes move into the pod).</param>
     /// <param name="context">Settings the steps read.</param>
     /// <param name="options">Behaviour that differs between Istio versions.</param>
     public static InjectedNames Merge(YMapping pod, IReadOnlyList<YMapping> templates, InjectionContext context, PostProcessOptions options)
@@ -48,7 +48,8 @@ internal static class PodInjector
         {
             Run(() => StrategicMerge.Apply(templatePod, template), "failed to run injection template: failed applying injection overlay: ");
             MoveUserProxyForNativeSidecar(pod, templatePod, context, options);
-            Run(() => StrategicMerge.Apply(pod, template),
+            // The last use of this template: the pod takes its nodes instead of copies.
+            Run(() => StrategicMerge.ApplyConsumingPatch(pod, template),
                 "failed to run injection template: failed parsing generated injected YAML (check Istio sidecar injector configuration): ");
         }
 

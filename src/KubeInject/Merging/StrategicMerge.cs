@@ -20,14 +20,20 @@ internal static class StrategicMerge
     /// from it are copied. Throws <see cref="KubeInjectException"/> ("strategic merge: ...") when a keyed list
     /// item lacks its merge key.
     /// </summary>
-    public static void Apply(YMapping target, YMapping patch) => MergeMapping(target, patch, "");
+    public static void Apply(YMapping target, YMapping patch) => MergeMapping(target, patch, "", take: false);
 
-    private static void MergeMapping(YMapping target, YMapping patch, string path)
+    /// <summary>
+    /// As <see cref="Apply"/>, but nodes the target takes from <paramref name="patch"/> are moved, not copied, so
+    /// the patch must not be used afterwards (a rendered template merged into the pod it was rendered for).
+    /// </summary>
+    public static void ApplyConsumingPatch(YMapping target, YMapping patch) => MergeMapping(target, patch, "", take: true);
+
+    private static void MergeMapping(YMapping target, YMapping patch, string path, bool take)
     {
         string? directive = (patch[PatchDirective] as YScalar)?.AsGoString();
         if (directive == "replace")
         {
-            ReplaceContent(target, patch);
+            ReplaceContent(target, patch, take);
             return;
         }
         if (directive == "delete")
@@ -64,44 +70,44 @@ internal static class StrategicMerge
             var current = target[key];
             if (!target.ContainsKey(key) || PodTree.IsNull(current))
             {
-                target.SetAfter(key, CleanClone(patchValue), MergeStrategy.PlaceAfter(childPath));
+                target.SetAfter(key, FromPatch(patchValue, take), MergeStrategy.PlaceAfter(childPath));
                 continue;
             }
 
             switch (current, patchValue)
             {
                 case (YMapping cm, YMapping pm):
-                    MergeMapping(cm, pm, childPath);
+                    MergeMapping(cm, pm, childPath, take);
                     break;
                 case (YSequence cs, YSequence ps):
-                    MergeSequence(target, key, cs, ps, childPath);
+                    MergeSequence(target, key, cs, ps, childPath, take);
                     break;
                 default:
-                    if (!current!.SemanticEquals(patchValue)) target.Set(key, CleanClone(patchValue));
+                    if (!current!.SemanticEquals(patchValue)) target.Set(key, FromPatch(patchValue, take));
                     break;
             }
         }
     }
 
-    private static void MergeSequence(YMapping owner, string key, YSequence current, YSequence patch, string path)
+    private static void MergeSequence(YMapping owner, string key, YSequence current, YSequence patch, string path, bool take)
     {
         string? mergeKey = MergeStrategy.MergeKey(path);
         if (mergeKey is not null)
         {
-            MergeKeyed(current, patch, mergeKey, path);
+            MergeKeyed(current, patch, mergeKey, path, take);
             return;
         }
         if (MergeStrategy.IsScalarUnion(path))
         {
-            MergeScalars(current, patch);
+            MergeScalars(current, patch, take);
             return;
         }
         // Atomic lists (args, command, tolerations, ...): the patch list replaces the original.
-        var replacement = (YSequence)CleanClone(patch);
+        var replacement = (YSequence)FromPatch(patch, take);
         if (!current.SemanticEquals(replacement)) owner.Set(key, replacement);
     }
 
-    private static void MergeKeyed(YSequence current, YSequence patch, string mergeKey, string path)
+    private static void MergeKeyed(YSequence current, YSequence patch, string mergeKey, string path, bool take)
     {
         var original = current.Items.ToList();
         foreach (var item in original) RequireKey(item, mergeKey);
@@ -109,7 +115,7 @@ internal static class StrategicMerge
         // A "$patch: replace" element makes the patch's other items the whole list.
         if (patch.Items.Any(i => i is YMapping m && (m[PatchDirective] as YScalar)?.AsGoString() == "replace"))
         {
-            var items = patch.Items.Where(i => !(i is YMapping m && m.ContainsKey(PatchDirective))).Select(CleanClone).ToList();
+            var items = patch.Items.Where(i => !(i is YMapping m && m.ContainsKey(PatchDirective))).Select(i => FromPatch(i, take)).ToList();
             var replacement = new YSequence(items);
             if (!current.SemanticEquals(replacement)) current.ReplaceAll(items);
             return;
@@ -132,11 +138,11 @@ internal static class StrategicMerge
             if (at >= 0)
             {
                 merged = work[at];
-                MergeMapping((YMapping)merged, pm, path);
+                MergeMapping((YMapping)merged, pm, path, take);
             }
             else
             {
-                merged = CleanClone(pm);
+                merged = FromPatch(pm, take);
                 work.Add(merged);
             }
             if (!fromPatch.Contains(merged)) fromPatch.Add(merged);
@@ -147,7 +153,7 @@ internal static class StrategicMerge
         current.ReplaceAll(Interleave(serverOnly, fromPatch, IndexInOriginal));
     }
 
-    private static void MergeScalars(YSequence current, YSequence patch)
+    private static void MergeScalars(YSequence current, YSequence patch, bool take)
     {
         var original = current.Items.ToList();
         var work = new List<YNode>(original);
@@ -158,7 +164,7 @@ internal static class StrategicMerge
             var existing = work.FirstOrDefault(w => KeyEquals(w, item));
             if (existing is null)
             {
-                existing = CleanClone(item);
+                existing = FromPatch(item, take);
                 work.Add(existing);
             }
             if (!fromPatch.Contains(existing)) fromPatch.Add(existing);
@@ -196,14 +202,14 @@ internal static class StrategicMerge
         if (kept.Count != list.Count) list.ReplaceAll(kept);
     }
 
-    private static void ReplaceContent(YMapping target, YMapping patch)
+    private static void ReplaceContent(YMapping target, YMapping patch, bool take)
     {
         foreach (var key in target.Entries.Select(e => e.Name).Where(k => !patch.ContainsKey(k) || PodTree.IsNull(patch[k])).ToList())
             target.Remove(key);
         foreach (var e in patch.Entries)
         {
             if (e.Name.StartsWith('$') || PodTree.IsNull(e.Value)) continue;
-            var clean = CleanClone(e.Value);
+            var clean = FromPatch(e.Value, take);
             if (!clean.SemanticEquals(target[e.Name])) target.Set(e.Name, clean);
         }
     }
@@ -228,10 +234,13 @@ internal static class StrategicMerge
     /// A copy of a patch value for insertion: nulls inside it are dropped (IgnoreUnmatchedNulls) and directive keys
     /// removed (Go's typed decode would drop them too).
     /// </summary>
-    internal static YNode CleanClone(YNode node)
+    internal static YNode CleanClone(YNode node) => FromPatch(node, take: false);
+
+    // A patch value cleaned for insertion: copied, or with take its clean subtrees moved as they are.
+    private static YNode FromPatch(YNode node, bool take)
     {
         // A clean subtree is deep-cloned as is, so copies of parsed nodes keep their source text.
-        if (!NeedsCleaning(node)) return node.DeepClone();
+        if (!NeedsCleaning(node)) return take ? node : node.DeepClone();
         switch (node)
         {
             case YMapping m:
@@ -239,13 +248,13 @@ internal static class StrategicMerge
                 foreach (var e in m.Entries)
                 {
                     if (PodTree.IsNull(e.Value) || e.Name.StartsWith('$')) continue;
-                    copy.Set(e.Name, CleanClone(e.Value));
+                    copy.Set(e.Name, FromPatch(e.Value, take));
                 }
                 return copy;
             case YSequence s:
-                return new YSequence(s.Items.Select(CleanClone)) { IsFlow = s.IsFlow };
+                return new YSequence(s.Items.Select(i => FromPatch(i, take))) { IsFlow = s.IsFlow };
             default:
-                return node.DeepClone();
+                return take ? node : node.DeepClone();
         }
     }
 

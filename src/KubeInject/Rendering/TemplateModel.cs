@@ -20,7 +20,7 @@ internal static class TemplateModel
             ["deployment_meta"] = new ScriptObject { ["name"] = data.DeploymentName, ["namespace"] = data.DeploymentNamespace },
             ["object_meta"] = ObjectMeta(data.ObjectMeta),
             ["spec"] = Convert(data.Spec, float64Numbers: false) ?? new ScriptObject(),
-            ["proxy_config"] = ProxyConfig(data.ProxyConfig),
+            ["proxy_config"] = ProxyConfigs.GetValue(data.ProxyConfig, ProxyConfig),
             ["mesh_config"] = Cached(MeshConfigs, data.MeshConfig, float64Numbers: false),
             // Go decodes the values into map[string]any, so every number is a float64.
             ["values"] = Cached(ValuesTrees, data.Values, float64Numbers: true),
@@ -35,10 +35,11 @@ internal static class TemplateModel
         return globals;
     }
 
-    // The values and the mesh config are the same trees for every workload of an injector (the mesh differs
-    // only under a proxy.istio.io/config annotation): convert each once. Templates only read them.
+    // The values, the mesh config and its ProxyConfig are the same trees for every workload of an injector (the
+    // mesh differs only under a proxy.istio.io/config annotation): convert each once. Templates only read them.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YMapping, ScriptObject> ValuesTrees = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YMapping, ScriptObject> MeshConfigs = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YMapping, ScriptObject> ProxyConfigs = new();
 
     private static ScriptObject Cached(System.Runtime.CompilerServices.ConditionalWeakTable<YMapping, ScriptObject> cache, YMapping tree, bool float64Numbers) =>
         cache.GetValue(tree, t => Convert(t, float64Numbers) as ScriptObject ?? new ScriptObject());
