@@ -134,6 +134,27 @@ public class StrategicMergeTests
         Assert.Equal("{name: c, resources: {limits: {cpu: 1}}, image: \"5\"}", Text(target, "spec", "containers", 0));
     }
 
+    [Theory]
+    [InlineData("spec:\n  containers:\n  - name: app\n    image: a\n  volumes: [{name: data}]\n",
+        "spec:\n  containers:\n  - name: istio-proxy\n    image: proxy\n    resources: null\n    args: [a, b]\n  - name: app\n    env: [{name: X, value: x}]\n  volumes: [{name: istio-envoy, emptyDir: {medium: Memory}}]\n  securityContext: {$patch: replace, c: 3}\n")]
+    [InlineData("metadata: {labels: {a: b}}\nspec: {initContainers: [{name: i, args: [x]}]}\n",
+        "metadata: {labels: {a: null, c: d}, annotations: {k: v}}\nspec: {initContainers: [{name: i, args: [y]}], dnsPolicy: None}\n")]
+    public void Consuming_the_patch_gives_the_same_result_and_moves_its_clean_nodes(string targetYaml, string patchYaml)
+    {
+        var copied = Map(targetYaml);
+        StrategicMerge.Apply(copied, Map(patchYaml));
+        var consumed = Map(targetYaml);
+        var patch = Map(patchYaml);
+        var patchNodes = Snapshot(patch).ToHashSet(ReferenceEqualityComparer.Instance);
+        StrategicMerge.ApplyConsumingPatch(consumed, patch);
+
+        Assert.True(copied.SemanticEquals(consumed), $"{copied}\n!=\n{consumed}");
+        Assert.Equal(copied.ToString(), consumed.ToString());
+        // The copy shares no node with its patch; the consuming merge took some of the patch's own nodes.
+        Assert.DoesNotContain(Snapshot(copied), n => patchNodes.Contains(n));
+        Assert.Contains(Snapshot(consumed), n => patchNodes.Contains(n));
+    }
+
     // Every node of the tree, by reference, in document order.
     internal static List<YNode> Snapshot(YNode node)
     {
