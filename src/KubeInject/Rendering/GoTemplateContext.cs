@@ -15,8 +15,8 @@ internal sealed class GoTemplateContext : TemplateContext
 {
     // Scriban builds its builtin function objects per context unless given one; they are stateless, so one
     // set per renderer saves most of a context's construction cost (a render per workload).
-    /// <summary>A context over Scriban's builtin functions, which <paramref name="builtins"/> builds on first use.</summary>
-    public GoTemplateContext(Lazy<ScriptObject> builtins) : base(new LazyScribanBuiltins(builtins)) { }
+    /// <summary>A context over <paramref name="builtins"/> (see <see cref="LazyScribanBuiltins"/>).</summary>
+    public GoTemplateContext(ScriptObject builtins) : base(builtins) { }
 
     /// <summary>Scriban's builtin functions, built (the work <see cref="LazyScribanBuiltins"/> defers).</summary>
     public static ScriptObject BuildScribanBuiltins() => GetDefaultBuiltinObject();

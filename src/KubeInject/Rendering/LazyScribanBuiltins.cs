@@ -8,10 +8,18 @@ namespace KubeInject.Rendering;
 /// Scriban's builtin functions (<c>string.*</c>, <c>array.*</c>, <c>include</c>, ...) as the bottom scope of a render,
 /// built on the first lookup that reaches them. The stock templates call only KubeInject's functions, so a run
 /// that renders only them never builds the builtins: that imports some 300 functions by reflection and costs
-/// about 40 ms of a short run. Templates from <c>--templates DIR</c> may still use every builtin.
+/// about 40 ms of a short run. Templates from <c>--templates DIR</c> may still use every builtin. Stateless apart
+/// from the builtins it builds, so one instance serves every render of a renderer.
 /// </summary>
-internal sealed class LazyScribanBuiltins(Lazy<ScriptObject> builtins) : ScriptObject
+internal sealed class LazyScribanBuiltins(Func<ScriptObject> build)
+    // No auto-import: a ScriptObject subclass otherwise scans itself for static members by reflection.
+    : ScriptObject(0, autoImportStaticsFromThisType: false)
 {
+    private readonly Lazy<ScriptObject> builtins = new(build);
+
+    /// <summary>Whether a lookup has reached the builtins, so that they were built.</summary>
+    public bool Built => builtins.IsValueCreated;
+
     /// <inheritdoc />
     public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value) =>
         builtins.Value.TryGetValue(context, span, member, out value);

@@ -19,10 +19,10 @@ internal sealed class TemplateRenderer
     private const int StringLimit = 64 * 1024 * 1024;
 
     private readonly ConcurrentDictionary<(ITemplateSource Source, string Folder, string Name), Template> _cache = new();
-    private readonly Lazy<Scriban.Runtime.ScriptObject> _scribanBuiltins = new(GoTemplateContext.BuildScribanBuiltins);
+    private readonly LazyScribanBuiltins _scribanBuiltins = new(GoTemplateContext.BuildScribanBuiltins);
 
     /// <summary>Whether a render of this renderer reached Scriban's own builtin functions (which are built on first use).</summary>
-    internal bool BuiltScribanBuiltins => _scribanBuiltins.IsValueCreated;
+    internal bool BuiltScribanBuiltins => _scribanBuiltins.Built;
 
     /// <summary>Renders template <paramref name="templateName"/> of <paramref name="versionFolder"/> from <paramref name="source"/> with <paramref name="data"/>.</summary>
     public string Render(ITemplateSource source, string versionFolder, string templateName, TemplateData data)
