@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using KubeInject.Diagnostics;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace KubeInject.Rendering;
@@ -18,7 +19,7 @@ internal sealed class TemplateRenderer
     // would silently truncate with "...".
     private const int StringLimit = 64 * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<(ITemplateSource Source, string Folder, string Name), Template> _cache = new();
+    private readonly ConcurrentDictionary<(ITemplateSource Source, string Folder, string Name), ParsedTemplate> _cache = new();
     private readonly LazyScribanBuiltins _scribanBuiltins = new(GoTemplateContext.BuildScribanBuiltins);
 
     /// <summary>Whether a render of this renderer reached Scriban's own builtin functions (which are built on first use).</summary>
@@ -27,14 +28,14 @@ internal sealed class TemplateRenderer
     /// <summary>Renders template <paramref name="templateName"/> of <paramref name="versionFolder"/> from <paramref name="source"/> with <paramref name="data"/>.</summary>
     public string Render(ITemplateSource source, string versionFolder, string templateName, TemplateData data)
     {
-        var template = _cache.GetOrAdd((source, versionFolder, templateName), key => Parse(key.Source, key.Folder, key.Name));
+        var template = _cache.GetOrAdd((source, versionFolder, templateName), key => new ParsedTemplate(Parse(key.Source, key.Folder, key.Name)));
         var globals = TemplateModel.Build(data);
         var context = new GoTemplateContext(_scribanBuiltins)
         {
             Environment = data.Environment,
             ProxyConfigJson = data.ProxyConfigJson,
             MultusNamespaceMatching = data.MultusNamespaceMatching,
-            ProxyConfig = globals["proxy_config"] as Scriban.Runtime.ScriptObject,
+            ProxyConfig = globals["proxy_config"] as ScriptObject,
             StrictVariables = true,
             // Go lets templates walk into missing map keys (".Values.a.b" with no "a" is just empty);
             // without this Scriban throws on a member of null.
@@ -47,9 +48,13 @@ internal sealed class TemplateRenderer
         };
         context.PushGlobal(TemplateFunctions.Shared);
         context.PushGlobal(globals);
+        // Sized for what this template rendered last time: growing a builder by doubling was half of a render's garbage.
+        context.PushOutput(new StringBuilderOutput(new System.Text.StringBuilder(template.LastLength + 1024)));
         try
         {
-            return template.Render(context);
+            string text = template.Template.Render(context);
+            template.LastLength = text.Length;
+            return text;
         }
         catch (ScriptRuntimeException e)
         {
@@ -75,6 +80,13 @@ internal sealed class TemplateRenderer
             throw new KubeInjectException($"template \"{name}\" does not parse: {detail}", Location(first.Span), ErrorKind.BadInput);
         }
         return template;
+    }
+
+    // A parsed template and the length of its latest output (racy by design: it is only a capacity hint).
+    private sealed class ParsedTemplate(Template template)
+    {
+        public Template Template { get; } = template;
+        public int LastLength { get; set; }
     }
 
     private static SourceLocation Location(SourceSpan span) =>

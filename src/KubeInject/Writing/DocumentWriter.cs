@@ -36,8 +36,28 @@ internal static class DocumentWriter
         throw new InvalidOperationException($"document {doc.Index + 1} (line {doc.Line}) cannot be written so that it reads back as its tree");
     }
 
+    // One builder per thread, reused: an injected document is ten times its input, and growing a fresh builder
+    // to that by doubling made most of the writer's garbage.
+    [ThreadStatic] private static StringBuilder? t_builder;
+
     /// <summary>Writes a changed document's text in one <see cref="SpliceMode"/>, without checking it.</summary>
     internal static string Render(ManifestDocument doc, SpliceMode mode)
+    {
+        var sb = t_builder ?? new StringBuilder(doc.Text.Length + 256);
+        t_builder = null;
+        try
+        {
+            Render(doc, mode, sb);
+            return sb.ToString();
+        }
+        finally
+        {
+            sb.Clear();
+            if (sb.Capacity <= 1 << 20) t_builder = sb;
+        }
+    }
+
+    private static void Render(ManifestDocument doc, SpliceMode mode, StringBuilder sb)
     {
         var root = doc.Root!;
         string t = doc.Source;
@@ -46,14 +66,13 @@ internal static class DocumentWriter
         bool inPlace = InPlace(doc) && mode != SpliceMode.Rewrite;
 
         var style = WriteStyle.Detect(doc.Text, root);
-        var sb = new StringBuilder(doc.Text.Length + 256);
         var writer = new SpliceWriter(sb, style, t, mode);
         if (!inPlace)
         {
             // A root that replaced the parsed one (or a rewrite): keep the document's leading separator and comments only.
             sb.Append(t, start, LeadingTriviaEnd(t, start, end) - start);
             writer.WriteFreshRoot(root);
-            return sb.ToString();
+            return;
         }
 
         int bodyEnd = Math.Min(SourceScan.PastLineEnd(t, rs!.End), end);
@@ -83,7 +102,6 @@ internal static class DocumentWriter
         if (bodyEnd == end && end > start && t[end - 1] != '\n' && sb.Length > 0 && sb[^1] == '\n' && writer.BlockScalarEnd != sb.Length)
             sb.Length -= sb.Length > 1 && sb[^2] == '\r' ? 2 : 1;
         sb.Append(t, bodyEnd, end - bodyEnd);
-        return sb.ToString();
     }
 
     private static bool InPlace(ManifestDocument doc) =>
