@@ -17,7 +17,7 @@ internal static class OverrideReapplier
     /// </summary>
     /// <param name="result">The merged pod (edited in place).</param>
     /// <param name="original">A copy of the pod as it was before any template was merged.</param>
-    /// <param name="templatePod">All templates merged onto an empty pod.</param>
+    /// <param name="templatePod">All templates merged onto an empty pod (their name skeletons: only names are read).</param>
     /// <param name="context">Settings.</param>
     public static void Reapply(YMapping result, YMapping original, YMapping templatePod, InjectionContext context)
     {

@@ -46,7 +46,8 @@ internal static class PodInjector
         var templatePod = new YMapping();
         foreach (var template in templates)
         {
-            Run(() => StrategicMerge.Apply(templatePod, template), "failed to run injection template: failed applying injection overlay: ");
+            // The template pod is read for names only: the templates' skeletons are enough (see TemplateSkeleton).
+            Run(() => StrategicMerge.Apply(templatePod, TemplateSkeleton.Of(template)), "failed to run injection template: failed applying injection overlay: ");
             MoveUserProxyForNativeSidecar(pod, templatePod, context, options);
             // The last use of this template: the pod takes its nodes instead of copies.
             Run(() => StrategicMerge.ApplyConsumingPatch(pod, template),
