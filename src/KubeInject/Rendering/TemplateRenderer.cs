@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using KubeInject.Diagnostics;
 using Scriban;
 using Scriban.Parsing;
@@ -19,7 +20,11 @@ internal sealed class TemplateRenderer
     // would silently truncate with "...".
     private const int StringLimit = 64 * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<(ITemplateSource Source, string Folder, string Name), ParsedTemplate> _cache = new();
+    private readonly ConcurrentDictionary<(ITemplateSource Source, string Folder, string Name), Template> _cache = new();
+    // One output builder per thread, reused: growing a fresh one to a sidecar's size by doubling was half of a
+    // render's garbage.
+    [ThreadStatic] private static StringBuilder? t_output;
+
     private readonly LazyScribanBuiltins _scribanBuiltins = new(GoTemplateContext.BuildScribanBuiltins);
 
     /// <summary>Whether a render of this renderer reached Scriban's own builtin functions (which are built on first use).</summary>
@@ -28,7 +33,7 @@ internal sealed class TemplateRenderer
     /// <summary>Renders template <paramref name="templateName"/> of <paramref name="versionFolder"/> from <paramref name="source"/> with <paramref name="data"/>.</summary>
     public string Render(ITemplateSource source, string versionFolder, string templateName, TemplateData data)
     {
-        var template = _cache.GetOrAdd((source, versionFolder, templateName), key => new ParsedTemplate(Parse(key.Source, key.Folder, key.Name)));
+        var template = _cache.GetOrAdd((source, versionFolder, templateName), key => Parse(key.Source, key.Folder, key.Name));
         var globals = TemplateModel.Build(data);
         var context = new GoTemplateContext(_scribanBuiltins)
         {
@@ -48,17 +53,21 @@ internal sealed class TemplateRenderer
         };
         context.PushGlobal(TemplateFunctions.Shared);
         context.PushGlobal(globals);
-        // Sized for what this template rendered last time: growing a builder by doubling was half of a render's garbage.
-        context.PushOutput(new StringBuilderOutput(new System.Text.StringBuilder(template.LastLength + 1024)));
+        var output = t_output ?? new StringBuilder(16 * 1024);
+        t_output = null;
+        context.PushOutput(new StringBuilderOutput(output));
         try
         {
-            string text = template.Template.Render(context);
-            template.LastLength = text.Length;
-            return text;
+            return template.Render(context);
         }
         catch (ScriptRuntimeException e)
         {
             throw new KubeInjectException($"template \"{templateName}\" failed: {e.OriginalMessage}", Location(e.Span), ErrorKind.BadInput, e);
+        }
+        finally
+        {
+            output.Clear();
+            if (output.Capacity <= 1 << 20) t_output = output;
         }
     }
 
@@ -80,13 +89,6 @@ internal sealed class TemplateRenderer
             throw new KubeInjectException($"template \"{name}\" does not parse: {detail}", Location(first.Span), ErrorKind.BadInput);
         }
         return template;
-    }
-
-    // A parsed template and the length of its latest output (racy by design: it is only a capacity hint).
-    private sealed class ParsedTemplate(Template template)
-    {
-        public Template Template { get; } = template;
-        public int LastLength { get; set; }
     }
 
     private static SourceLocation Location(SourceSpan span) =>
