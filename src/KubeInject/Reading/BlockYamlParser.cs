@@ -245,9 +245,23 @@ internal sealed class BlockYamlParser
         {
             if (text[i] == '#' && text[i - 1] == ' ') throw new Unsupported();
             if (text[i] == ':' && (i + 1 == text.Length || text[i + 1] == ' '))
-                return (new YScalar(text[col..i].TrimEnd(' ').ToString()), i + 1);
+                return (new YScalar(KeyString(text[col..i].TrimEnd(' '))), i + 1);
         }
         throw new Unsupported();
+    }
+
+    // The same few dozen keys (name, value, fieldPath, ...) come back in every rendered template: share their
+    // strings instead of allocating each again. Bounded, as keys can carry user data (annotation names).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeyLookup =
+        Keys.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static string KeyString(ReadOnlySpan<char> key)
+    {
+        if (KeyLookup.TryGetValue(key, out var shared)) return shared;
+        string s = key.ToString();
+        if (Keys.Count < 4096) Keys.TryAdd(s, s);
+        return s;
     }
 
     private bool IsMappingKey(int line, int col)
@@ -284,6 +298,10 @@ internal sealed class BlockYamlParser
     {
         var text = Line(line);
         char quote = text[col];
+        // Most quoted scalars have no escapes: take the text between the quotes as it is.
+        int close = text[(col + 1)..].IndexOfAny(quote, '\\');
+        if (close >= 0 && text[col + 1 + close] == quote && (quote == '"' || col + 2 + close >= text.Length || text[col + 2 + close] != '\''))
+            return (new YScalar(text.Slice(col + 1, close).ToString(), quote == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted), col + 2 + close);
         var value = new StringBuilder();
         int i = col + 1;
         while (true)
