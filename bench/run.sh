@@ -6,14 +6,15 @@ cd "$(dirname "$0")/.."
 sizes=("${@:-2000 20000}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet build -c Release src/KubeInject.Cli/KubeInject.Cli.csproj >/dev/null && dotnet build -c Release bench/KubeInject.Benchmarks/KubeInject.Benchmarks.csproj >/dev/null
-cli="dotnet src/KubeInject.Cli/bin/Release/net10.0/kube-inject.dll"
-# The same CLI published ReadyToRun for this machine (less JIT at start-up), when the SDK can restore crossgen2.
-rid=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
-r2r=""
-if dotnet publish src/KubeInject.Cli/KubeInject.Cli.csproj -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" >/dev/null 2>&1; then
-  r2r="dotnet $work/r2r/kube-inject.dll"
-fi
+dotnet build -c Release bench/KubeInject.Benchmarks/KubeInject.Benchmarks.csproj >/dev/null
+# The CLI as users install it (README "Install as a tool"): KubeInject.Tool resolves to the ReadyToRun package on
+# linux-x64 and to the portable one elsewhere; the portable package (KubeInject.Tool.any) is measured too.
+dotnet pack src/KubeInject.Cli -c Release -o "$work/artifacts" >/dev/null
+dotnet tool install --tool-path "$work/tool" --add-source "$work/artifacts" KubeInject.Tool >/dev/null
+dotnet tool install --tool-path "$work/tool-any" --add-source "$work/artifacts" KubeInject.Tool.any >/dev/null
+cli="$work/tool/kube-inject"
+installed=$(ls "$work/tool/.store/kubeinject.tool/"*/ | grep -v '^kubeinject.tool$' | head -n 1)
+portable="$work/tool-any/kube-inject"
 helper="dotnet bench/KubeInject.Benchmarks/bin/Release/net10.0/KubeInject.Benchmarks.dll"
 
 runs=${BENCH_RUNS:-3}
@@ -32,17 +33,17 @@ measure() { # label, command...: the median of $runs runs (this machine's timing
 for n in ${sizes[@]}; do
   $helper generate "$n" "$work/bundle-$n.yaml"
   echo "N=$n workloads ($(du -h "$work/bundle-$n.yaml" | cut -f1) input, $((n * 3)) documents)"
-  measure "  kube-inject" $cli -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
+  measure "  kube-inject (${installed:-tool})" $cli -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
   ours=$(cat "$work/last")
-  if [ -n "$r2r" ]; then measure "  kube-inject, ReadyToRun publish" $r2r -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none; ours_r2r=$(cat "$work/last"); fi
+  measure "  kube-inject (portable package)" $portable -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
+  ours_portable=$(cat "$work/last")
   measure "  YamlDotNet load+save (floor)" $helper floor "$work/bundle-$n.yaml" "$work/floor-$n.yaml"
   floor=$(cat "$work/last")
   # kube-inject ships with TieredPGO off (see its csproj); the floor is shown both ways, the ratio uses the faster.
   measure "  floor, TieredPGO off" env DOTNET_TieredPGO=0 $helper floor "$work/bundle-$n.yaml" "$work/floor-$n.yaml"
   floor_nopgo=$(cat "$work/last")
   if [ "$(echo "$floor_nopgo < $floor" | bc -l)" = 1 ]; then floor=$floor_nopgo; fi
-  printf '  ratio kube-inject / fastest floor: %.2f\n' "$(echo "$ours / $floor" | bc -l)"
-  [ -n "$r2r" ] && printf '  ratio ReadyToRun kube-inject / fastest floor: %.2f\n' "$(echo "$ours_r2r / $floor" | bc -l)"
+  printf '  ratio kube-inject / fastest floor: %.2f (portable package: %.2f)\n' "$(echo "$ours / $floor" | bc -l)" "$(echo "$ours_portable / $floor" | bc -l)"
   echo "$ours" > "$work/ours-$n"
 done
 if [ -f "$work/ours-2000" ] && [ -f "$work/ours-20000" ]; then

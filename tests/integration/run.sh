@@ -109,6 +109,25 @@ if dotnet pack "$repo/src/KubeInject/KubeInject.csproj" -c Release -o "$s/artifa
    && (cd "$s/samples/LibrarySample" && NUGET_PACKAGES="$work/nuget-packages" dotnet run -- "$repo/samples/sleep.yaml") > "$work/sample-out.yaml" 2>> "$work/sample.log" \
    && grep -q 'name: istio-proxy' "$work/sample-out.yaml"; then pass $t; else fail $t "$work/sample.log"; fi
 
+# ---- dotnet tool: the packed tool packages, installed as the README says --------------------------------------
+# KubeInject.Tool resolves to KubeInject.Tool.linux-x64 (ReadyToRun) on this machine; KubeInject.Tool.any is the
+# portable fallback. Both must inject the sample exactly as the build does.
+t=dotnet-tool-packages
+tp="$work/tool"; mkdir -p "$tp"
+(cd "$repo" && dotnet pack src/KubeInject.Cli -c Release -o "$tp/artifacts") > "$tp/pack.log" 2>&1 \
+  && dotnet "$dll" -f "$repo/samples/httpbin.yaml" --report none > "$tp/expected.yaml" 2>> "$tp/pack.log"
+ok=$?
+for id in KubeInject.Tool KubeInject.Tool.any; do
+  [ $ok = 0 ] || break
+  dotnet tool install --tool-path "$tp/$id" --add-source "$tp/artifacts" "$id" >> "$tp/pack.log" 2>&1 \
+    && "$tp/$id/kube-inject" -f "$repo/samples/httpbin.yaml" --report none > "$tp/$id.yaml" 2>> "$tp/pack.log" \
+    && cmp "$tp/expected.yaml" "$tp/$id.yaml" >> "$tp/pack.log" 2>&1 || ok=1
+done
+if [ $ok = 0 ] && [ "$(uname -sm)" = "Linux x86_64" ] && ! ls -d "$tp/KubeInject.Tool/.store/kubeinject.tool/"*/kubeinject.tool.linux-x64 >> "$tp/pack.log" 2>&1; then
+  echo "KubeInject.Tool did not resolve to the linux-x64 package" >> "$tp/pack.log"; ok=1
+fi
+if [ $ok = 0 ]; then pass $t; else fail $t "$tp/pack.log"; fi
+
 # ---- pre-commit: this repository as a hook source --------------------------------------------------------
 t=pre-commit-hooks
 if ! command -v pre-commit >/dev/null; then
