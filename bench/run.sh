@@ -18,33 +18,40 @@ portable="$work/tool-any/kube-inject"
 helper="dotnet bench/KubeInject.Benchmarks/bin/Release/net10.0/KubeInject.Benchmarks.dll"
 
 runs=${BENCH_RUNS:-3}
-measure() { # label, command...: the median of $runs runs (this machine's timings vary by ±30% run to run)
-  local label=$1; shift
-  : > "$work/times"
-  for ((r = 0; r < runs; r++)); do
-    /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "$label: failed"; cat "$work/err"; return; }
-    cat "$work/time" >> "$work/times"
-  done
-  read -r secs user kb < <(sort -n "$work/times" | sed -n "$(( (runs + 1) / 2 ))p")
-  printf '%-34s %8.2f s wall %8.2f s cpu %8.1f MB peak RSS  (median of %d)\n' "$label" "$secs" "$user" "$(echo "$kb / 1024" | bc -l)" "$runs"
-  echo "$secs" > "$work/last"
+# This machine's timings drift by up to ±30% from minute to minute, so the commands of one size run interleaved
+# (round r runs each once) and the ratio is the median of the per-round ratios, each taken within one round.
+run_once() { # file, command...: appends "wall cpu kb" of one run to file
+  local file=$1; shift
+  /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "failed: $*"; cat "$work/err"; exit 1; }
+  cat "$work/time" >> "$file"
+}
+report() { # label, file: the median run of the file
+  read -r secs user kb < <(sort -n "$2" | sed -n "$(( ($(wc -l < "$2") + 1) / 2 ))p")
+  printf '%-44s %6.2f s wall %6.2f s cpu %7.1f MB peak RSS  (median of %d)\n' "$1" "$secs" "$user" "$(echo "$kb / 1024" | bc -l)" "$(wc -l < "$2")"
+}
+median_ratio() { # numerator file, denominator files...: median over rounds of wall(num) / min(wall(den...))
+  paste -d' ' "$@" | awk '{ d = $4; for (i = 7; i <= NF; i += 3) if ($i < d) d = $i; print $1 / d }' | sort -n \
+    | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] }'
 }
 
 for n in ${sizes[@]}; do
   $helper generate "$n" "$work/bundle-$n.yaml"
   echo "N=$n workloads ($(du -h "$work/bundle-$n.yaml" | cut -f1) input, $((n * 3)) documents)"
-  measure "  kube-inject (${installed:-tool})" $cli -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
-  ours=$(cat "$work/last")
-  measure "  kube-inject (portable package)" $portable -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
-  ours_portable=$(cat "$work/last")
-  measure "  YamlDotNet load+save (floor)" $helper floor "$work/bundle-$n.yaml" "$work/floor-$n.yaml"
-  floor=$(cat "$work/last")
-  # kube-inject ships with TieredPGO off (see its csproj); the floor is shown both ways, the ratio uses the faster.
-  measure "  floor, TieredPGO off" env DOTNET_TieredPGO=0 $helper floor "$work/bundle-$n.yaml" "$work/floor-$n.yaml"
-  floor_nopgo=$(cat "$work/last")
-  if [ "$(echo "$floor_nopgo < $floor" | bc -l)" = 1 ]; then floor=$floor_nopgo; fi
-  printf '  ratio kube-inject / fastest floor: %.2f (portable package: %.2f)\n' "$(echo "$ours / $floor" | bc -l)" "$(echo "$ours_portable / $floor" | bc -l)"
-  echo "$ours" > "$work/ours-$n"
+  rm -f "$work"/t-*
+  for ((r = 0; r < runs; r++)); do
+    run_once "$work/t-ours" $cli -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
+    run_once "$work/t-portable" $portable -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
+    run_once "$work/t-floor" $helper floor "$work/bundle-$n.yaml" "$work/floor-$n.yaml"
+    # kube-inject ships with TieredPGO off (see its csproj); the floor runs both ways and the ratio uses the faster.
+    run_once "$work/t-floor-nopgo" env DOTNET_TieredPGO=0 $helper floor "$work/bundle-$n.yaml" "$work/floor-$n.yaml"
+  done
+  report "  kube-inject (${installed:-tool})" "$work/t-ours"
+  report "  kube-inject (portable package)" "$work/t-portable"
+  report "  YamlDotNet load+save (floor)" "$work/t-floor"
+  report "  floor, TieredPGO off" "$work/t-floor-nopgo"
+  printf '  ratio kube-inject / fastest floor (median of per-round ratios): %s (portable package: %s)\n' \
+    "$(median_ratio "$work/t-ours" "$work/t-floor" "$work/t-floor-nopgo")" "$(median_ratio "$work/t-portable" "$work/t-floor" "$work/t-floor-nopgo")"
+  sort -n "$work/t-ours" | sed -n "$(( (runs + 1) / 2 ))p" | cut -d' ' -f1 > "$work/ours-$n"
 done
 if [ -f "$work/ours-2000" ] && [ -f "$work/ours-20000" ]; then
   printf 'time ratio N=20000 / N=2000: %.2f\n' "$(echo "$(cat "$work/ours-20000") / $(cat "$work/ours-2000")" | bc -l)"
@@ -56,6 +63,10 @@ if command -v kubectl >/dev/null; then
   $helper patch $n "$work/kust/patch.yaml"
   printf 'resources:\n- bundle.yaml\npatches:\n- path: patch.yaml\n' > "$work/kust/kustomization.yaml"
   echo "N=$n (kustomize is quadratic in the number of patches)"
-  measure "  kubectl kustomize (SMP patch)" kubectl kustomize "$work/kust"
-  measure "  kube-inject" $cli -f "$work/kust/bundle.yaml" -o "$work/kust/out.yaml" --report none
+  for ((r = 0; r < runs; r++)); do
+    run_once "$work/t-kustomize" kubectl kustomize "$work/kust"
+    run_once "$work/t-kust-ours" $cli -f "$work/kust/bundle.yaml" -o "$work/kust/out.yaml" --report none
+  done
+  report "  kubectl kustomize (SMP patch)" "$work/t-kustomize"
+  report "  kube-inject" "$work/t-kust-ours"
 fi
