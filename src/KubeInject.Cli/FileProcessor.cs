@@ -152,7 +152,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             atomic.Writer.Write(result.Output);
             atomic.Commit();
         }
-        return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
+        return SummaryOf(result);
     }
 
     // One input held whole (stdin, --check, --diff): processed to a string, or streamed where it goes.
@@ -166,7 +166,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                 var d = Writing.UnifiedDiff.Create(text, result.Output, "a/" + file.Display, "b/" + file.Display);
                 context.Stdout.Write(color ? Writing.UnifiedDiff.Colorize(d) : d);
             }
-            return new InjectionSummary(result.Changed, result.Workloads, result.Warnings);
+            return SummaryOf(result);
         }
         return Write(step, new StringReader(text), file, inPlace && !file.IsStdin ? file.Path : outputPath, inPlace, stdout);
     }
@@ -230,6 +230,8 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             _ => ExitCodes.BadInput,
         };
     }
+
+    private static InjectionSummary SummaryOf(InjectionResult result) => new(result.Changed, result.Workloads, result.Warnings);
 
     // The exit code that tells the most: usage and missing inputs over bad input over "would change".
     private static int Worst(int a, int b) => Math.Max(a, b);

@@ -18,15 +18,16 @@ internal static class InputFile
     public static bool Contains(string path, string marker)
     {
         using var reader = OpenReader(path);
-        var buffer = new char[1 << 16];
-        string carry = "";
-        int n;
-        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        // Each read lands after the previous block's last marker.Length - 1 characters, so a marker split across
+        // blocks is found without allocating per block.
+        var buffer = new char[(1 << 16) + marker.Length];
+        int kept = 0, n;
+        while ((n = reader.Read(buffer, kept, buffer.Length - kept)) > 0)
         {
-            // Keep the last characters of each block so a marker split across blocks is found.
-            string block = carry + new string(buffer, 0, n);
-            if (block.Contains(marker, StringComparison.Ordinal)) return true;
-            carry = block[Math.Max(0, block.Length - (marker.Length - 1))..];
+            var block = buffer.AsSpan(0, kept + n);
+            if (block.IndexOf(marker.AsSpan(), StringComparison.Ordinal) >= 0) return true;
+            kept = Math.Min(marker.Length - 1, block.Length);
+            block[^kept..].CopyTo(buffer);
         }
         return false;
     }

@@ -27,9 +27,8 @@ public sealed partial class Injector
                 var report = InjectWorkload(workload);
                 reports.Add(report);
                 if (!report.Injected) continue;
-                var patch = PatchOf(workload);
-                var doc = ManifestReader.Read("{}\n", "patch").First();
-                doc.Root = patch;
+                // A document with no source text: the writer emits the whole tree fresh.
+                var doc = new ManifestDocument(0, "", 0, 0, PatchOf(workload), 1);
                 output.Append("---\n").Append(DocumentWriter.ToText(doc));
                 if (output[^1] != '\n') output.Append('\n');
             }

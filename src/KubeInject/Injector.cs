@@ -1,4 +1,3 @@
-using System.Text;
 using KubeInject.Checking;
 using KubeInject.Decision;
 using KubeInject.Diagnostics;
@@ -32,6 +31,12 @@ public sealed partial class Injector
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly bool _nativeSidecars;
     private readonly PostProcessOptions _postProcess;
+    private readonly AnnotationValidationOptions _annotationValidation;
+    // What the injection context takes from the values: the same for every workload of this injector.
+    private readonly bool _rewriteAppHttpProbe;
+    private readonly bool _holdApplicationFromValues;
+    private readonly string _clusterName;
+    private readonly string _network;
     private readonly List<string> _warnings = [];
     private string? _sharedProxyConfigJson; // protoToJSON of the mesh's own ProxyConfig, shared by pods without an overlay
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Injector> _previousVersionInjectors = new(StringComparer.Ordinal);
@@ -50,6 +55,11 @@ public sealed partial class Injector
         _environment = EffectiveEnvironment(options);
         _nativeSidecars = NativeSidecarsOn(_profile, _environment.GetValueOrDefault("ENABLE_NATIVE_SIDECARS", ""));
         _postProcess = PostProcessOptions.For(_profile);
+        _annotationValidation = AnnotationValidationOptions.For(_profile);
+        _rewriteAppHttpProbe = Path(_values, "sidecarInjectorWebhook", "rewriteAppHTTPProbe") is YScalar { Kind: ScalarKind.Bool } rw && (bool)rw.ToValue()!;
+        _holdApplicationFromValues = IsTrue(Path(_values, "global", "proxy", "holdApplicationUntilProxyStarts"));
+        _clusterName = Str(Path(_values, "global", "multiCluster", "clusterName"));
+        _network = Str(Path(_values, "global", "network"));
         if (options.InjectorConfigText is not null) CheckInjectorConfig(options.InjectorConfigText, options.InjectorConfigName);
     }
 
@@ -67,12 +77,8 @@ public sealed partial class Injector
     /// that are skipped, come out byte-identical.
     /// </summary>
     /// <exception cref="KubeInjectException">Bad YAML, a refused annotation, a template failure; the location names file, document and line.</exception>
-    public InjectionResult Inject(string text, string fileName)
-    {
-        var output = new StringWriter(new StringBuilder(text.Length * 2));
-        var summary = Inject(text, fileName, output);
-        return new InjectionResult(output.ToString(), summary.Changed, summary.Workloads, summary.Warnings);
-    }
+    public InjectionResult Inject(string text, string fileName) =>
+        WorkloadRewrite.ToResult(text, fileName, InjectWorkload, outputCapacity: text.Length * 2);
 
     /// <summary>
     /// Streams the injected text to <paramref name="output"/> document by document, so memory does not grow
@@ -116,7 +122,7 @@ public sealed partial class Injector
         }
 
         var settings = SettingsOf(pod, location);
-        AnnotationValidator.ThrowIfInvalid(settings.Annotations, AnnotationValidationOptions.For(_profile), location);
+        AnnotationValidator.ThrowIfInvalid(settings.Annotations, _annotationValidation, location);
         var data = DataFor(workload, pod, settings);
         var patches = Render(data, settings.Annotations, location);
         var mesh = settings.Mesh;
@@ -126,11 +132,11 @@ public sealed partial class Injector
         {
             StatusPort = settings.StatusPort,
             EnablePrometheusMerge = Path(mesh, "enablePrometheusMerge") is YScalar { Kind: ScalarKind.Bool } pm ? (bool)pm.ToValue()! : null,
-            RewriteAppHttpProbe = Path(_values, "sidecarInjectorWebhook", "rewriteAppHTTPProbe") is YScalar { Kind: ScalarKind.Bool } rw && (bool)rw.ToValue()!,
-            HoldApplicationUntilProxyStarts = IsTrue(proxyConfig["holdApplicationUntilProxyStarts"]) || IsTrue(Path(_values, "global", "proxy", "holdApplicationUntilProxyStarts")),
+            RewriteAppHttpProbe = _rewriteAppHttpProbe,
+            HoldApplicationUntilProxyStarts = IsTrue(proxyConfig["holdApplicationUntilProxyStarts"]) || _holdApplicationFromValues,
             Revision = data.Revision,
-            ClusterName = Str(Path(_values, "global", "multiCluster", "clusterName")),
-            Network = Network,
+            ClusterName = _clusterName,
+            Network = _network,
             InterceptionMode = Str(proxyConfig["interceptionMode"]) is { Length: > 0 } mode ? mode : "REDIRECT",
             NativeSidecars = _nativeSidecars,
         };
@@ -163,7 +169,7 @@ public sealed partial class Injector
         return new()
         {
             StatusPort = SettingsOf(pod, workload.Location).StatusPort,
-            Network = Network,
+            Network = _network,
             RenderTemplatePod = p => writer.TemplatePod(workload, p),
         };
     }
@@ -185,11 +191,9 @@ public sealed partial class Injector
         var settings = SettingsOf(pod, workload.Location);
         var templatePod = new YMapping();
         foreach (var patch in Render(DataFor(workload, pod, settings), settings.Annotations, workload.Location))
-            StrategicMerge.Apply(templatePod, patch);
+            StrategicMerge.ApplyConsumingPatch(templatePod, patch);
         return templatePod;
     }
-
-    private string Network => Str(Path(_values, "global", "network"));
 
     private sealed record PodSettings(YMapping Mesh, YMapping ProxyConfig, int StatusPort, Dictionary<string, string> Annotations);
 

@@ -1,4 +1,3 @@
-using System.Text;
 using KubeInject.Decision;
 using KubeInject.Merging;
 using KubeInject.Reading;
@@ -41,12 +40,8 @@ public sealed class Uninjector
     /// (<see cref="SkipReason.InvalidStatus"/>); one without a sidecar is reported with <see cref="SkipReason.NotInjected"/>.
     /// </summary>
     /// <exception cref="Diagnostics.KubeInjectException">Bad YAML, an unparseable <c>proxy.istio.io/overrides</c> or <c>proxy.istio.io/config</c>, a template failure.</exception>
-    public InjectionResult Uninject(string text, string fileName)
-    {
-        var output = new StringWriter(new StringBuilder(text.Length));
-        var summary = Uninject(text, fileName, output);
-        return new InjectionResult(output.ToString(), summary.Changed, summary.Workloads, summary.Warnings);
-    }
+    public InjectionResult Uninject(string text, string fileName) =>
+        WorkloadRewrite.ToResult(text, fileName, UninjectWorkload, outputCapacity: text.Length);
 
     /// <summary>
     /// Streams the uninjected text to <paramref name="output"/> document by document. On an exception, the documents

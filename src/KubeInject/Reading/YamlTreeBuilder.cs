@@ -31,10 +31,10 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
         charAt = characterAt;
     }
 
-    /// <summary>Reads events up to and including the next <see cref="DocumentEnd"/>; returns the root (null for an empty document).</summary>
     /// <summary>Whether the last document read had an anchor or an alias (only then can splicing change what an alias means).</summary>
     public bool SawAnchorOrAlias { get; private set; }
 
+    /// <summary>Reads events up to and including the next <see cref="DocumentEnd"/>; returns the root (null for an empty document).</summary>
     public YNode? ReadDocumentBody(out DocumentEnd end)
     {
         _anchors.Clear();

@@ -41,7 +41,8 @@ internal static class PodUninjector
         emptied.Prune();
     }
 
-    // The templates must see the pod as never injected (a status would make the data strip it again).
+    // The templates must see the pod as never injected (a status would make the data strip it again); the copy is
+    // TemplateDefaults' to change.
     private static YMapping WithoutStatus(YMapping pod)
     {
         var copy = (YMapping)pod.DeepClone();

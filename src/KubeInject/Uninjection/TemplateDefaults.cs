@@ -36,16 +36,18 @@ internal sealed class TemplateDefaults
     /// <summary>Annotations the templates write.</summary>
     public IReadOnlySet<string> AnnotationKeys { get; }
 
-    /// <summary>Renders the two template pods for <paramref name="pod"/> (which is not modified).</summary>
+    /// <summary>
+    /// Renders the two template pods for <paramref name="pod"/>, a copy this method owns: its keys are removed for the
+    /// second rendering (<paramref name="render"/> reads its argument, it does not change it).
+    /// </summary>
     public static TemplateDefaults Compute(YMapping pod, Func<YMapping, YMapping> render)
     {
-        var asIs = render((YMapping)pod.DeepClone());
+        var asIs = render(pod);
         var labels = Keys(PodTree.Labels(asIs)).ToHashSet(StringComparer.Ordinal);
         var annotations = Keys(PodTree.Annotations(asIs)).Concat(ConditionalAnnotations).ToHashSet(StringComparer.Ordinal);
-        var probe = (YMapping)pod.DeepClone();
-        foreach (var k in labels) PodTree.Labels(probe)?.Remove(k);
-        foreach (var k in annotations) PodTree.Annotations(probe)?.Remove(k);
-        return new TemplateDefaults(asIs, render(probe), labels, annotations);
+        foreach (var k in labels) PodTree.Labels(pod)?.Remove(k);
+        foreach (var k in annotations) PodTree.Annotations(pod)?.Remove(k);
+        return new TemplateDefaults(asIs, render(pod), labels, annotations);
     }
 
     /// <summary>The value the templates write for a label of a pod that does not set it, or null.</summary>

@@ -16,8 +16,8 @@ internal sealed class UninjectionContext
     public required string Network { get; init; }
 
     /// <summary>
-    /// Renders every selected template for (a copy of) the given pod and merges them onto an empty pod: what injection
-    /// would write into that pod's metadata and spec.
+    /// Renders every selected template for the given pod and merges them onto an empty pod: what injection would write
+    /// into that pod's metadata and spec. Reads the pod and shares no node with it.
     /// </summary>
     public required Func<YMapping, YMapping> RenderTemplatePod { get; init; }
 

@@ -9,6 +9,14 @@ namespace KubeInject.Writing;
 /// </summary>
 internal static class WorkloadRewrite
 {
+    /// <summary>The whole text rewritten to a string (the library's string-in, string-out entry points).</summary>
+    public static InjectionResult ToResult(string text, string fileName, Func<Workload, WorkloadReport> edit, int outputCapacity)
+    {
+        var output = new StringWriter(new System.Text.StringBuilder(outputCapacity));
+        var summary = Run(new StringReader(text), fileName, output, edit);
+        return new InjectionResult(output.ToString(), summary.Changed, summary.Workloads, summary.Warnings);
+    }
+
     public static InjectionSummary Run(TextReader input, string fileName, TextWriter output, Func<Workload, WorkloadReport> edit)
     {
         var reports = new List<WorkloadReport>();
