@@ -18,6 +18,17 @@ public static partial class SemanticComparer
     private static readonly HashSet<string> JsonAnnotations = ["sidecar.istio.io/status", "proxy.istio.io/overrides"];
     private static readonly HashSet<string> JsonEnvNames = ["PROXY_CONFIG", "ISTIO_META_POD_PORTS", "ISTIO_KUBE_APP_PROBERS", "ISTIO_PROMETHEUS_ANNOTATIONS"];
 
+    // Rule 8: zero values of the non-pointer fields Go's typed round trip drops or always writes (GO_ZERO_KEYS).
+    private static readonly HashSet<string> GoZeroKeys =
+    [
+        "paused", "minReadySeconds", "test", "serviceName", "schedule",
+        "initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold",
+        "stdin", "stdinOnce", "tty", "workingDir", "terminationMessagePath", "terminationMessagePolicy",
+        "imagePullPolicy",
+        "hostNetwork", "hostPID", "hostIPC", "serviceAccountName", "nodeName", "hostname", "subdomain",
+        "schedulerName", "priorityClassName",
+    ];
+
     /// <summary>Difference lines between two multi-document YAML streams; empty when semantically equal.</summary>
     public static IReadOnlyList<string> Compare(string expected, string actual)
     {
@@ -51,11 +62,26 @@ public static partial class SemanticComparer
         foreach (var d in PyYamlView.LoadAll(StripVersion(text), label))
         {
             if (d is null) continue;
-            var n = Normalize(d);
+            var n = DropStatus(Normalize(d));
             if (!IsEmpty(n)) docs.Add(n);
         }
         return docs;
     }
+
+    // Rule 8: a document's top-level status (and each status of a List's items) is never applied.
+    private static object? DropStatus(object? doc)
+    {
+        if (doc is PyDict d)
+        {
+            d.Remove("status");
+            if (d.TryGetValue("kind", out var kind) && kind is "List" && d.TryGetValue("items", out var items) && items is List<object?> list)
+                foreach (var item in list) DropStatus(item);
+        }
+        return doc;
+    }
+
+    // compare.py _is_go_zero: False, "" or the int 0 (not a float, not a bool that equals 0).
+    private static bool IsGoZero(object? v) => v is false || v is "" || v is BigInteger { IsZero: true };
 
     private static bool IsEmpty(object? v) => v is null || v is PyDict { Count: 0 } || v is List<object?> { Count: 0 };
 
@@ -72,6 +98,7 @@ public static partial class SemanticComparer
                 if (k is string ks && JsonAnnotations.Contains(ks) && nx is string s) nx = new JsonText(s);
                 if (PyJson.IsQuantityParent(key)) nx = PyJson.AsQuantity(nx);
                 if (IsEmpty(nx) && !(k is "emptyDir" && nx is PyDict)) continue;
+                if (k is string gk && GoZeroKeys.Contains(gk) && IsGoZero(nx)) continue;
                 o[k] = nx;
             }
             return o;
