@@ -148,7 +148,6 @@ public sealed partial class Injector
         {
             throw new KubeInjectException(e.Message, location, e.Kind, e);
         }
-        GoTypedOutput.Apply(workload.Root, workload.Kind, pod["spec"] as YMapping);
         return Report(workload, injected: true, null, ProxyImageOf(pod), warnings);
     }
 

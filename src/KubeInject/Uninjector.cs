@@ -67,7 +67,6 @@ public sealed class Uninjector
         var pod = Injector.WrapPod(workload);
         var context = _injector.UninjectionContextFor(workload, pod);
         PodUninjector.Remove(pod, status, context, workload.MetadataParent);
-        TypedOutputReverter.Revert(workload.Root, workload.Kind);
         return new WorkloadReport(workload.Kind, workload.Namespace, workload.Name, workload.Location, false, null, null, context.Warnings, null)
         {
             Uninjected = true,

@@ -50,12 +50,6 @@ internal sealed record IstioVersionProfile
     public bool MultusNamespaceMatching { get; init; }
 
     /// <summary>
-    /// Kubernetes serialises <c>metadata.creationTimestamp: null</c> in injected objects (k8s libraries before 0.35).
-    /// Informational: KubeInject never adds that noise, and the conformance comparison ignores it.
-    /// </summary>
-    public bool EmitsNullCreationTimestamp { get; init; } = true;
-
-    /// <summary>
     /// SHA-256 (lower-case hex, of the UTF-8 text) of each stock Go template of this version's injector
     /// configmap, by template name: lets callers warn when a given injector config carries modified templates.
     /// </summary>

@@ -57,7 +57,6 @@ internal static class IstioVersions
         NativeSidecarAnnotation = true,
         NativeSidecarsEnvIsMode = true,
         MultusNamespaceMatching = true,
-        EmitsNullCreationTimestamp = false,
         // Hashes of templates.* in the 1.29.6 chart's istio-sidecar-injector configmap (the four we port are
         // byte-identical to manifests/charts/istio-control/istio-discovery/files/*.yaml at the tag).
         StockTemplateSha256 = new Dictionary<string, string>(StringComparer.Ordinal)

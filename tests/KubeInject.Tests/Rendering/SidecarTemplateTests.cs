@@ -58,7 +58,7 @@ public class SidecarTemplateTests
     [Fact]
     public void Probes_render_zero_delays_as_go_does_for_the_merge_to_apply()
     {
-        // A re-injection must reset a previous non-zero delay; GoTypedOutput drops the 0 afterwards.
+        // A re-injection must reset a previous non-zero delay, so the 0 is rendered and merged (and then kept).
         var proxy = Proxy(Hello());
         Assert.Equal("0", proxy.Text("startupProbe", "initialDelaySeconds"));
         Assert.Equal("600", proxy.Text("startupProbe", "failureThreshold"));

@@ -44,7 +44,6 @@ public class IstioVersionsTests
         Assert.False(p.NativeSidecarAnnotation);
         Assert.False(p.NativeSidecarsEnvIsMode);
         Assert.False(p.MultusNamespaceMatching);
-        Assert.True(p.EmitsNullCreationTimestamp);
     }
 
     [Fact]
@@ -59,7 +58,6 @@ public class IstioVersionsTests
         Assert.True(p.NativeSidecarAnnotation);
         Assert.True(p.NativeSidecarsEnvIsMode);
         Assert.True(p.MultusNamespaceMatching);
-        Assert.False(p.EmitsNullCreationTimestamp);
     }
 
     [Theory]
