@@ -83,7 +83,10 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             context.Stderr.WriteLine($"kube-inject: error: {m}: no such file or directory");
             exit = Worst(exit, ExitCodes.MissingInput);
         }
-        bool mirror = output is not null && (files.Count > 1 || output.EndsWith('/') || Directory.Exists(output));
+        bool mirror = output is not null && (output.EndsWith('/') || Directory.Exists(output));
+        // Several files into one output file would overwrite each other: a directory must be asked for.
+        if (output is not null && !mirror && files.Count > 1)
+            return Usage($"-o {output}: {files.Count} input files need an output directory (end it with '/', or name an existing directory)");
         bool color = ColorEnabled(parse.GetValue(options.Color)!);
         var reporter = new ReportPrinter(context.Stderr, parse.GetValue(options.Report)!);
         var reports = new List<WorkloadReport>();
@@ -95,14 +98,13 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             // --diff and patches need the whole text; everything else (--check too) streams the file through.
             bool whole = diff || step.Patches is not null || file.IsStdin;
             string? text = null;
+            bool markup;
             try
             {
                 if (whole) text = file.IsStdin ? stdinText ??= InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
-                if (repoConfig.SkipTemplates && !file.IsStdin && (text?.Contains("{{", StringComparison.Ordinal) ?? InputFile.Contains(file.Path, "{{")))
-                {
-                    context.Stderr.WriteLine($"kube-inject: {file.Display}: skipped: it holds template markup ({{{{ … }}}}); render it first (set skipTemplates: false in {RepoConfig.FileName} to process it)");
-                    continue;
-                }
+                // A file with template markup is held whole, so that it can go out unchanged if the markup breaks its YAML.
+                markup = text?.Contains("{{", StringComparison.Ordinal) ?? InputFile.Contains(file.Path, "{{");
+                text ??= markup ? InputFile.Read(file.Path) : null;
             }
             catch (IOException e)
             {
@@ -113,13 +115,26 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             try
             {
                 string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
-                var summary = step.Patches is { } patches ? WritePatches(patches, file, text!, target, stdout)
-                    : text is not null ? Process(step, file, text, check, diff, inPlace, target, color, stdout)
-                    : check ? CheckOnly(step, file)
-                    : Stream(step, file, inPlace, target, stdout);
+                InjectionSummary summary;
+                try
+                {
+                    summary = step.Patches is { } patches ? WritePatches(patches, file, text!, target, stdout)
+                        : markup ? ProcessHoldingMarkup(step, file, text!, check, diff, inPlace, target, color, stdout)
+                        : text is not null ? Process(step, file, text, check, diff, inPlace, target, color, stdout)
+                        : check ? CheckOnly(step, file)
+                        : Stream(step, file, inPlace, target, stdout);
+                }
+                catch (KubeInjectException e) when (markup && repoConfig.SkipTemplates && TemplateMarkup.Broke(e, text!) is { } where)
+                {
+                    // An unrendered Helm/Go template: never dropped, never half-written; its bytes go where the output goes.
+                    reporter.AddSkippedFile(file.Display, $"unrendered template markup ({{{{ … }}}}) makes it invalid YAML at {where}; passed through unchanged (render it first; skipTemplates: false in {RepoConfig.FileName} makes this an error)");
+                    if (!check && !diff && !inPlace) WriteText(text!, target, stdout);
+                    continue;
+                }
                 reporter.Add(file.Display, summary);
                 reports.AddRange(summary.Workloads);
                 anyChanged |= summary.Changed;
+                if (check && summary.Changed) context.Stderr.WriteLine($"kube-inject: {file.Display}: would change");
             }
             catch (KubeInjectException e)
             {
@@ -153,6 +168,32 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             atomic.Commit();
         }
         return SummaryOf(result);
+    }
+
+    // A file holding "{{": processed to a string first, so that nothing is written when its markup breaks the YAML.
+    private InjectionSummary ProcessHoldingMarkup(Step step, InputSource file, string text, bool check, bool diff, bool inPlace, string? outputPath, bool color, DocumentSeparatingWriter stdout)
+    {
+        if (check || diff) return Process(step, file, text, check, diff, inPlace, outputPath, color, stdout);
+        var result = step.Process(text, file.Display);
+        if (inPlace && !file.IsStdin)
+        {
+            if (result.Changed) WriteText(result.Output, file.Path, stdout);
+        }
+        else WriteText(result.Output, outputPath, stdout);
+        return SummaryOf(result);
+    }
+
+    private static void WriteText(string text, string? target, DocumentSeparatingWriter stdout)
+    {
+        if (target is null)
+        {
+            stdout.StartStream();
+            stdout.Write(text);
+            return;
+        }
+        using var atomic = AtomicFile.Create(target);
+        atomic.Writer.Write(text);
+        atomic.Commit();
     }
 
     // One input held whole (stdin, --check, --diff): processed to a string, or streamed where it goes.

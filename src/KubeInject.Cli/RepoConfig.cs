@@ -26,7 +26,10 @@ internal sealed class RepoConfig
     public IReadOnlyList<string> Include { get; private init; } = [];
     public IReadOnlyList<string> Exclude { get; private init; } = [];
 
-    /// <summary>Skip files that contain <c>{{</c> (Helm or Go templates are not manifests yet). Default true.</summary>
+    /// <summary>
+    /// A file whose unrendered template markup (<c>{{ … }}</c>) makes its YAML invalid passes through unchanged with a
+    /// warning (true, the default) or is an error (false). <c>{{</c> inside string values never matters.
+    /// </summary>
     public bool SkipTemplates { get; private init; } = true;
 
     public static RepoConfig None { get; } = new();

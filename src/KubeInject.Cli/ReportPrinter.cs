@@ -2,26 +2,32 @@ using System.Text.Json;
 
 namespace KubeInject.Cli;
 
-/// <summary>Prints what happened to each workload on stderr, as text lines or one JSON document.</summary>
+/// <summary>
+/// Prints what happened to each file and workload on stderr, as text lines or one JSON document
+/// (<c>{"files": [...], "workloads": [...]}</c>).
+/// </summary>
 internal sealed class ReportPrinter(TextWriter stderr, string format)
 {
-    private readonly List<object> _json = [];
+    private readonly List<object> _files = [];
+    private readonly List<object> _workloads = [];
 
     public void Add(string file, InjectionSummary result)
     {
+        _files.Add(new { file, status = "processed", changed = result.Changed, workloads = result.Workloads.Count, reason = (string?)null });
         foreach (var w in result.Warnings) if (format != "json") stderr.WriteLine($"kube-inject: warning: {file}: {w}");
         foreach (var r in result.Workloads)
         {
             if (format == "json")
             {
-                _json.Add(new
+                _workloads.Add(new
                 {
                     file,
                     line = r.Location.Line,
                     kind = r.Kind,
                     @namespace = r.Namespace,
                     name = r.Name,
-                    status = r.Injected ? "injected" : r.Uninjected ? "uninjected" : "skipped",
+                    status = r.Outcome,
+                    changed = r.Changed,
                     reason = r.Reason?.Code,
                     message = r.SkipMessage,
                     proxyImage = r.ProxyImage,
@@ -36,15 +42,22 @@ internal sealed class ReportPrinter(TextWriter stderr, string format)
                 if (r.SkipMessage is { } skip && r.Reason != Decision.SkipReason.NotInjected) stderr.WriteLine($"kube-inject: warning: {skip}");
                 continue;
             }
-            stderr.WriteLine(r.Injected ? $"{r.DisplayName}: injected ({r.ProxyImage})"
+            stderr.WriteLine(r.Injected ? $"{r.DisplayName}: {r.Outcome} ({r.ProxyImage})"
                 : r.Uninjected ? $"{r.DisplayName}: uninjected"
                 : $"{r.DisplayName}: skipped [{r.Reason!.Code}]: {r.SkipMessage}");
         }
     }
 
+    /// <summary>A file that was not processed at all (its bytes went to the output unchanged): always said, as a warning.</summary>
+    public void AddSkippedFile(string file, string reason)
+    {
+        _files.Add(new { file, status = "skipped", changed = false, workloads = 0, reason = (string?)reason });
+        if (format != "json") stderr.WriteLine($"kube-inject: warning: {file}: skipped: {reason}");
+    }
+
     public void Flush()
     {
         if (format != "json") return;
-        stderr.WriteLine(JsonSerializer.Serialize(new { workloads = _json }, new JsonSerializerOptions { WriteIndented = true }));
+        stderr.WriteLine(JsonSerializer.Serialize(new { files = _files, workloads = _workloads }, new JsonSerializerOptions { WriteIndented = true }));
     }
 }

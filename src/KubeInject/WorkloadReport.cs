@@ -28,6 +28,15 @@ public sealed record WorkloadReport(
     /// <summary>True when <see cref="Uninjector"/> removed an injected sidecar from this workload.</summary>
     public bool Uninjected { get; init; }
 
+    /// <summary>
+    /// Whether this run changed the workload's document: an <see cref="Injected"/> workload that did not change already
+    /// carried this injection ("up to date").
+    /// </summary>
+    public bool Changed { get; init; }
+
+    /// <summary>What happened, as the report says it: <c>injected</c>, <c>up to date</c>, <c>uninjected</c> or <c>skipped</c>.</summary>
+    public string Outcome => Injected ? (Changed ? "injected" : "up to date") : Uninjected ? "uninjected" : "skipped";
+
     /// <summary><c>Kind namespace/name</c>.</summary>
     public string DisplayName => $"{Kind} {(Namespace.Length > 0 ? Namespace + "/" : "")}{Name}";
 }

@@ -23,10 +23,16 @@ internal static class WorkloadRewrite
         bool changed = false;
         foreach (var document in ManifestReader.Read(input, fileName))
         {
+            int first = reports.Count;
             foreach (var workload in WorkloadSelector.Select(document, fileName))
                 reports.Add(edit(workload));
             string written = DocumentWriter.ToText(document);
-            changed |= !string.Equals(written, document.Text, StringComparison.Ordinal);
+            bool documentChanged = !string.Equals(written, document.Text, StringComparison.Ordinal);
+            changed |= documentChanged;
+            // Whether a workload changed is known per document (a List's workloads share their document's answer).
+            if (documentChanged)
+                for (int i = first; i < reports.Count; i++)
+                    if (reports[i].Injected || reports[i].Uninjected) reports[i] = reports[i] with { Changed = true };
             output.Write(written);
         }
         return new InjectionSummary(changed, reports, []);

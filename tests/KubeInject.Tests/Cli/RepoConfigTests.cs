@@ -23,7 +23,7 @@ public sealed class RepoConfigTests
         box.Write("app/tpl.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n");
         var run = CliSandbox.Run("--config", config, "--check", "-R", box.PathOf("app"), box.PathOf("skip"));
         Assert.Equal(1, run.Exit);
-        Assert.Contains("tpl.yaml: skipped", run.Stderr);
+        Assert.Contains("tpl.yaml: skipped: unrendered template markup", run.Stderr);
         // Only app/sleep.yaml is injected: skip/ is excluded by the config.
         Assert.Single(run.Stderr.Split('\n'), l => l.Contains("Deployment default/sleep", StringComparison.Ordinal));
         var injected = CliSandbox.Run("--config", config, app);
