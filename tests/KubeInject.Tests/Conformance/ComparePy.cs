@@ -32,11 +32,12 @@ internal static class ComparePy
         print(json.dumps([m.compare_streams(e.encode("utf-8"), a.encode("utf-8")) for e, a in pairs]))
         """;
 
-    private static string Script => Path.Combine(ConformanceCorpus.Folder!, "compare.py");
+    // compare.py is not copied into the repository (the corpus copy is data only): it is read from the shared folder.
+    private static string Script => Path.Combine(ConformanceCorpus.SharedFolder()!, "compare.py");
 
     private static string? Probe()
     {
-        if (ConformanceCorpus.Folder is null) return "shared/conformance not found: " + ConformanceCorpus.SearchedPlaces;
+        if (ConformanceCorpus.SharedFolder() is null) return "shared/conformance (compare.py) not found beside the repository";
         try
         {
             var (code, _, stderr) = Run("", "-c", "import yaml");

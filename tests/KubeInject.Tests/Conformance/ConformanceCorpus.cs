@@ -4,9 +4,9 @@ using KubeInject.Yaml;
 namespace KubeInject.Tests.Conformance;
 
 /// <summary>
-/// Finds the shared conformance corpus and reads its cases.yaml. The corpus is not in the repository:
-/// locally it is /work/shared/conformance beside /work/main, in CI a copy of <c>shared/</c> sits beside
-/// the fresh clone. KUBEINJECT_SHARED (the <c>shared</c> folder, or the conformance folder itself) wins.
+/// Finds the conformance corpus and reads its cases.yaml: the repository's copy (<c>tests/conformance</c>, refreshed
+/// from the shared corpus by <c>tests/conformance/refresh.sh</c>), so a clone from the internet runs the fidelity
+/// tests. KUBEINJECT_SHARED (the <c>shared</c> folder, or a conformance folder itself) wins.
 /// </summary>
 public static class ConformanceCorpus
 {
@@ -85,12 +85,23 @@ public static class ConformanceCorpus
         {
             for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
             {
-                var candidate = Path.Combine(d.FullName, "shared", "conformance");
-                if (IsCorpus(candidate)) return (candidate, "");
+                var candidate = Path.Combine(d.FullName, "tests", "conformance");
+                if (File.Exists(Path.Combine(d.FullName, "KubeInject.sln")) && IsCorpus(candidate)) return (candidate, "");
             }
-            searched.Add($"shared/conformance in {start} and its parents");
+            searched.Add($"tests/conformance in the repository above {start}");
         }
         return (null, string.Join("; ", searched) + " (set KUBEINJECT_SHARED to the shared folder)");
+    }
+
+    /// <summary>The shared corpus the repository's copy is refreshed from (<c>shared/conformance</c> beside the clone), or null.</summary>
+    public static string? SharedFolder()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, "shared", "conformance");
+            if (IsCorpus(candidate)) return candidate;
+        }
+        return null;
     }
 
     private static bool IsCorpus(string dir) => Directory.Exists(dir) && Directory.EnumerateDirectories(dir, "istio-*").Any();

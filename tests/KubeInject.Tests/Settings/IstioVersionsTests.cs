@@ -71,7 +71,7 @@ public class IstioVersionsTests
     [InlineData("1.29.6", "grpc-simple.yaml", "grpc-simple")]
     public void Stock_template_hashes_match_the_reference_go_templates(string version, string file, string name)
     {
-        var reference = Conformance.ConformanceCorpus.Folder is { } corpus
+        var reference = Conformance.ConformanceCorpus.SharedFolder() is { } corpus
             ? Path.Combine(corpus, "..", "reference", $"istio-{version}", file)
             : null;
         if (reference is null || !File.Exists(reference)) Assert.Skip("../shared/reference not found");
