@@ -15,7 +15,9 @@ internal static class InjectionDecider
     /// <param name="workload">The workload.</param>
     /// <param name="strictInjectValue">Istio ≥1.29: only "true"/"false" count; other values warn and fall back to the default (inject).</param>
     public static InjectionDecision Decide(Workload workload, bool strictInjectValue) =>
-        Decide(workload.PodMetadata, workload.PodSpec, Str(workload.PodMetadata?["namespace"]), strictInjectValue);
+        IncompleteWorkload.Why(workload) is { } why
+            ? InjectionDecision.No(SkipReason.NotAWorkload(why))
+            : Decide(workload.PodMetadata, workload.PodSpec, Str(workload.PodMetadata?["namespace"]), strictInjectValue);
 
     /// <summary>The same decision from the pod's metadata, spec and namespace (what the webhook's injector sees).</summary>
     /// <param name="meta">The pod (template) metadata.</param>

@@ -12,6 +12,9 @@ public sealed record SkipReason(string Code, string Sentence)
     /// <summary>The pod's namespace is one Istio never injects (kube-system, …).</summary>
     public static SkipReason IgnoredNamespace { get; } = new("ignored_namespace", "has sidecar injection disabled");
 
+    /// <summary>Not a complete workload (<see cref="IncompleteWorkload"/>): a kustomize patch, most likely.</summary>
+    public static SkipReason NotAWorkload(string why) => new("incomplete_workload", $"is not a complete workload: {why} (a kustomize patch?)");
+
     /// <summary>Uninjection: the workload carries no injected sidecar (nothing to remove; reported, not a finding).</summary>
     public static SkipReason NotInjected { get; } = new("not_injected", "has no injected sidecar");
 

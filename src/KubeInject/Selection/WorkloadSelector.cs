@@ -41,8 +41,6 @@ internal static class WorkloadSelector
         var meta = obj["metadata"] as YMapping;
         var location = new SourceLocation(fileName, documentIndex, obj.Line, obj.Column);
         var workload = new Workload(info, obj, Text(obj["apiVersion"]), Text(meta?["name"]), Text(meta?["namespace"]), location);
-        if (info.TemplateRequired && workload.PodSpec is null && workload.MetadataParent is null)
-            throw new KubeInjectException($"{kind} {workload.Name}: spec.template is required value", location);
         found.Add(workload);
     }
 

@@ -130,3 +130,24 @@ public sealed class DailyGitUseTests
         Assert.True(File.Exists(box.PathOf("out/b.yaml")));
     }
 }
+
+/// <summary>Kustomize strategic-merge patches are documents of workload kinds, but not workloads to inject.</summary>
+public sealed class KustomizePatchTests
+{
+    private const string ReplicasPatch = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: sleep\nspec:\n  replicas: 3\n";
+    private const string ResourcesPatch = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: sleep\nspec:\n  template:\n    spec:\n      containers:\n      - name: sleep\n        resources:\n          limits: {memory: 1Gi}\n";
+
+    [Theory]
+    [InlineData(ReplicasPatch, "no spec.template.spec")]
+    [InlineData(ResourcesPatch, "container \"sleep\" has no image")]
+    public void A_patch_passes_through_unchanged_with_a_reason(string patch, string why)
+    {
+        using var box = new CliSandbox();
+        var file = box.Write("patch.yaml", patch);
+        var run = CliSandbox.Run(file);
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(patch, run.Stdout);
+        Assert.Contains($"skipped [incomplete_workload]: Skipping injection because Deployment \"sleep\" is not a complete workload: {why} (a kustomize patch?)", run.Stderr);
+        Assert.Contains("Deployment sleep: skipped [incomplete_workload]", run.Stderr);
+    }
+}

@@ -188,11 +188,11 @@ public class WorkloadSelectorTests
     }
 
     [Fact]
-    public void A_templated_kind_without_spec_template_is_an_error_at_its_location()
+    public void A_templated_kind_without_spec_template_is_selected_and_found_incomplete()
     {
-        var e = Assert.Throws<KubeInjectException>(() => All("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken\nspec:\n  replicas: 1\n"));
-        Assert.Contains("spec.template is required value", e.Message);
-        Assert.Equal(new SourceLocation(FileName, 0, 1, 1), e.Location);
+        var w = Single("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken\nspec:\n  replicas: 1\n");
+        Assert.Null(w.PodSpec);
+        Assert.Equal("no spec.template.spec", KubeInject.Decision.IncompleteWorkload.Why(w));
     }
 
     [Fact]
