@@ -47,7 +47,8 @@ public sealed partial class Injector
         Options = options;
         var givenValues = options.ValuesText is null ? null : ValuesLoader.Load(options.ValuesText, options.ValuesName);
         _profile = ResolveVersion(options, givenValues);
-        _values = givenValues ?? BundledSettings.LoadValues(_profile);
+        _values = givenValues is null ? BundledSettings.LoadValues(_profile) : ValuesLayering.Over(BundledSettings.LoadValues(_profile), givenValues);
+        CheckProxyImage(ProxyImage.Compute(_values, BundledSettings.LoadMeshConfig(_profile), null), options.ValuesName);
         _mesh = options.MeshConfigText is null
             ? MeshConfigLoader.ApplyMeshConfig(BundledSettings.MeshText(_profile), "bundled mesh")
             : MeshConfigLoader.ApplyMeshConfig(options.MeshConfigText, options.MeshConfigName);
@@ -61,6 +62,14 @@ public sealed partial class Injector
         _clusterName = Str(Path(_values, "global", "multiCluster", "clusterName"));
         _network = Str(Path(_values, "global", "network"));
         if (options.InjectorConfigText is not null) CheckInjectorConfig(options.InjectorConfigText, options.InjectorConfigName);
+    }
+
+    // "/proxyv2:1.23.0" would be written without complaint by Istio's injector, and fail only when the pod is pulled.
+    private static void CheckProxyImage(string image, string valuesName)
+    {
+        int slash = image.IndexOf('/', StringComparison.Ordinal), colon = image.LastIndexOf(':');
+        if (slash <= 0 || colon < 0 || colon == image.Length - 1)
+            throw new KubeInjectException($"the values give no {(slash <= 0 ? "global.hub" : "global.tag")}: the proxy image would be \"{image}\"", new SourceLocation(valuesName));
     }
 
     /// <summary>The options this injector was built with.</summary>
