@@ -20,11 +20,12 @@ internal sealed class CheckCommand(CliContext context)
     private readonly Option<bool> _expectInjected = new("--expect-injected") { Description = "The manifests should hold their sidecars (GitOps pre-injection): a missing or stale sidecar is an error." };
     private readonly Option<string> _failOn = new("--fail-on") { Description = "Exit 79 when a finding is at least: error | warning | info.", DefaultValueFactory = _ => "error" };
     private readonly Option<string> _output = new("--output", "-o") { Description = "text | json.", DefaultValueFactory = _ => "text" };
+    private readonly Option<string?> _config = new("--config") { Description = $"Repository config file (default: the nearest {RepoConfig.FileName}): its istioVersion, revision and include/exclude globs apply." };
 
     public Command Build()
     {
         var command = new Command("check", "Explain, offline, what the cluster's injection webhook would do with each workload, and find stale sidecars.");
-        foreach (var o in new Option[] { _files, _recursive, _version, _revision, _namespaceLabels, _namespace, _expectInjected, _failOn, _output })
+        foreach (var o in new Option[] { _files, _recursive, _version, _revision, _namespaceLabels, _namespace, _expectInjected, _failOn, _output, _config })
             command.Options.Add(o);
         command.Arguments.Add(_paths);
         _failOn.AcceptOnlyFromAmong("error", "warning", "info");
@@ -37,23 +38,34 @@ internal sealed class CheckCommand(CliContext context)
     {
         var paths = (parse.GetValue(_files) ?? []).Concat(parse.GetValue(_paths) ?? []).ToList();
         if (paths.Count == 0) return Usage("no manifests given (pass files or directories, or - for stdin)");
-        if (ManifestInputs.UnknownOption(paths) is { } unknown) return Usage($"unrecognized option '{unknown}'");
+        if (ManifestInputs.UnknownOption(paths) is { } unknown) return Usage($"unrecognized option '{unknown}'{Suggestions.ForOption(unknown, parse)}");
         var labels = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var spec in parse.GetValue(_namespaceLabels) ?? [])
         {
             if (!TryParseNamespaceLabels(spec, out var ns, out var map)) return Usage($"--namespace-labels '{spec}': expected NS=key=value[,key=value…]");
             labels[ns] = map;
         }
+        RepoConfig repo;
+        try
+        {
+            repo = RepoConfig.Load(parse.GetValue(_config), Directory.GetCurrentDirectory());
+        }
+        catch (KubeInjectException e)
+        {
+            context.Stderr.WriteLine($"kube-inject: error: {e}");
+            return e.Kind == ErrorKind.Usage ? ExitCodes.Usage : ExitCodes.BadInput;
+        }
+        // A repository pinned to a version is checked against that version (flags still win).
         var options = new CheckOptions
         {
-            IstioVersion = parse.GetValue(_version),
-            Revision = parse.GetValue(_revision) ?? "",
+            IstioVersion = parse.GetValue(_version) ?? repo.IstioVersion,
+            Revision = parse.GetValue(_revision) ?? repo.Revision ?? "",
             ExpectInjected = parse.GetValue(_expectInjected),
             NamespaceLabels = labels,
             DefaultNamespace = parse.GetValue(_namespace)!,
         };
 
-        var inputs = ManifestInputs.Read(paths, parse.GetValue(_recursive), context, out int exit);
+        var inputs = ManifestInputs.Read(paths, parse.GetValue(_recursive), context, out int exit, repo.Selects);
         CheckResult result;
         try
         {

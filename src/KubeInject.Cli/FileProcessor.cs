@@ -53,7 +53,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         }
         // Unknown options land in the positional paths; a path never starts with '-' unless it exists.
         if (inputs.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
-            return Usage($"unrecognized option '{unknown}'");
+            return Usage($"unrecognized option '{unknown}'{Suggestions.ForOption(unknown, parse)}");
         bool check = parse.GetValue(options.Check), inPlace = parse.GetValue(options.InPlace), diff = parse.GetValue(options.Diff);
         string? output = parse.GetValue(options.Output);
         if (inPlace && output is not null) return Usage("--in-place and --output cannot be combined");
@@ -80,7 +80,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         int exit = ExitCodes.Ok;
         foreach (var m in missing)
         {
-            context.Stderr.WriteLine($"kube-inject: error: {m}: no such file or directory");
+            context.Stderr.WriteLine($"kube-inject: error: {m}: no such file or directory{Suggestions.ForCommand(m, parse)}");
             exit = Worst(exit, ExitCodes.MissingInput);
         }
         bool mirror = output is not null && (output.EndsWith('/') || Directory.Exists(output));

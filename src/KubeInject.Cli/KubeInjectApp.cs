@@ -7,6 +7,8 @@ internal static class KubeInjectApp
 {
     public static int Run(string[] args, CliContext context)
     {
+        // `kube-inject help [command]` is `kube-inject [command] --help`.
+        if (args is ["help", .. var rest]) args = [.. rest, "--help"];
         var inject = new InjectCommand(context);
         var root = inject.Build();
         root.Subcommands.Add(new UninjectCommand(context).Build());

@@ -6,10 +6,10 @@ namespace KubeInject.Cli;
 internal static class ManifestInputs
 {
     /// <summary>The inputs; missing or unreadable files are reported on stderr and set <paramref name="exit"/> to 66.</summary>
-    public static List<ManifestInput> Read(IEnumerable<string> paths, bool recursive, CliContext context, out int exit)
+    public static List<ManifestInput> Read(IEnumerable<string> paths, bool recursive, CliContext context, out int exit, Func<string, bool>? selects = null)
     {
         exit = ExitCodes.Ok;
-        var files = InputExpander.Expand(paths, recursive, out var missing);
+        var files = InputExpander.Expand(paths, recursive, out var missing).Where(f => f.IsStdin || selects is null || selects(f.Path)).ToList();
         foreach (var m in missing)
         {
             context.Stderr.WriteLine($"kube-inject: error: {m}: no such file or directory");

@@ -5,8 +5,8 @@ using KubeInject.Diagnostics;
 namespace KubeInject.Cli;
 
 /// <summary>
-/// <c>kube-inject version [paths…]</c>: the offline twin of <c>istioctl version</c>'s data-plane line, counting the
-/// sidecars in the manifests by proxy version.
+/// <c>kube-inject version [paths…]</c>: the offline twin of <c>istioctl version</c>: the tool's version and the bundled
+/// Istio versions (<c>--remote=false</c>), and, given manifests, the data-plane line counting their sidecars by proxy version.
 /// </summary>
 internal sealed class VersionCommand(CliContext context)
 {
@@ -18,7 +18,7 @@ internal sealed class VersionCommand(CliContext context)
 
     public Command Build()
     {
-        var command = new Command("version", "Count the sidecars in manifests by proxy version (istioctl version's data-plane line, offline).");
+        var command = new Command("version", "Print the tool's version and bundled Istio versions; given manifests, count their sidecars by proxy version (istioctl version's data-plane line, offline).");
         foreach (var o in new Option[] { _files, _recursive, _namespace, _output })
             command.Options.Add(o);
         command.Arguments.Add(_paths);
@@ -30,8 +30,23 @@ internal sealed class VersionCommand(CliContext context)
     private int Execute(ParseResult parse)
     {
         var paths = (parse.GetValue(_files) ?? []).Concat(parse.GetValue(_paths) ?? []).ToList();
-        if (paths.Count == 0) return Usage("no manifests given (pass files or directories, or - for stdin)");
-        if (ManifestInputs.UnknownOption(paths) is { } unknown) return Usage($"unrecognized option '{unknown}'");
+        if (ManifestInputs.UnknownOption(paths) is { } unknown) return Usage($"unrecognized option '{unknown}'{Suggestions.ForOption(unknown, parse)}");
+        bool json = parse.GetValue(_output) == "json";
+        if (paths.Count == 0)
+        {
+            if (json)
+            {
+                context.Stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { clientVersion = ToolVersion, bundledIstioVersions = Injector.BundledIstioVersions, defaultIstioVersion = Injector.DefaultIstioVersion },
+                    new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                context.Stdout.WriteLine($"client version: {ToolVersion}");
+                context.Stdout.WriteLine($"bundled Istio versions: {string.Join(", ", Injector.BundledIstioVersions)} (default {Injector.DefaultIstioVersion})");
+            }
+            context.Stdout.Flush();
+            return ExitCodes.Ok;
+        }
         var inputs = ManifestInputs.Read(paths, parse.GetValue(_recursive), context, out int exit);
         IReadOnlyList<DataPlaneVersion> versions;
         try
@@ -43,10 +58,26 @@ internal sealed class VersionCommand(CliContext context)
             context.Stderr.WriteLine($"kube-inject: error: {e}");
             return ExitCodes.BadInput;
         }
-        if (parse.GetValue(_output) == "json") CheckPrinter.Json(context.Stdout, versions);
-        else CheckPrinter.Text(context.Stdout, versions);
+        if (json) CheckPrinter.Json(context.Stdout, versions);
+        else
+        {
+            context.Stdout.WriteLine($"client version: {ToolVersion}");
+            CheckPrinter.Text(context.Stdout, versions);
+        }
         context.Stdout.Flush();
         return exit;
+    }
+
+    /// <summary>The tool's version (the assembly's informational version, without the commit suffix).</summary>
+    internal static string ToolVersion
+    {
+        get
+        {
+            var v = typeof(VersionCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+            int plus = v.IndexOf('+');
+            return plus > 0 ? v[..plus] : v;
+        }
     }
 
     private int Usage(string message)

@@ -72,6 +72,12 @@ public sealed partial class Injector
             throw new KubeInjectException($"the values give no {(slash <= 0 ? "global.hub" : "global.tag")}: the proxy image would be \"{image}\"", new SourceLocation(valuesName));
     }
 
+    /// <summary>The Istio versions whose templates and defaults are bundled, oldest first.</summary>
+    public static IReadOnlyList<string> BundledIstioVersions { get; } = [.. IstioVersions.All.Select(p => p.Version)];
+
+    /// <summary>The version used when none is asked for (the newest bundled).</summary>
+    public static string DefaultIstioVersion => IstioVersions.Default.Version;
+
     /// <summary>The options this injector was built with.</summary>
     public InjectionOptions Options { get; }
 

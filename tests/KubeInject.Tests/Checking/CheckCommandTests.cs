@@ -61,7 +61,8 @@ public sealed class CheckCommandTests
     {
         var (exit, stdout, _) = Run("version", Fixture("httpbin-1.22.4.yaml"), Fixture("sleep-1.22.4.yaml"), Fixture("findings.yaml"), Sample("httpbin.yaml"));
         Assert.Equal(0, exit);
-        await VerifyOutput(stdout);
+        // The tool's own version changes with every release; the golden holds the census.
+        await VerifyOutput(stdout).ScrubLinesWithReplace(l => l.StartsWith("client version: ", StringComparison.Ordinal) ? "client version: {scrubbed}" : l);
     }
 
     [Fact]
@@ -123,7 +124,6 @@ public sealed class CheckCommandTests
 
     [Theory]
     [InlineData("check")]
-    [InlineData("version")]
     [InlineData("check", "--namespace-labels", "justaname")]
     [InlineData("check", "--namespace-labels", "ns=novalue")]
     [InlineData("check", "--fail-on", "never")]

@@ -131,6 +131,68 @@ public sealed class DailyGitUseTests
     }
 }
 
+public sealed class FirstTimeUserCommandTests
+{
+    [Fact]
+    public void Version_without_manifests_prints_the_tool_and_the_bundled_istio_versions()
+    {
+        var run = CliSandbox.Run("version");
+        Assert.Equal(0, run.Exit);
+        Assert.StartsWith("client version: ", run.Stdout);
+        Assert.Contains($"bundled Istio versions: {string.Join(", ", Injector.BundledIstioVersions)} (default {Injector.DefaultIstioVersion})", run.Stdout);
+    }
+
+    [Fact]
+    public void Help_command_prints_a_commands_help()
+    {
+        var run = CliSandbox.Run("help", "check");
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("--fail-on", run.Stdout);
+        Assert.Contains("--expect-injected", run.Stdout);
+        var root = CliSandbox.Run("help");
+        Assert.Equal(0, root.Exit);
+        Assert.Contains("--istio-version", root.Stdout);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--recursiv", "x.yaml" }, "did you mean '--recursive'?")]
+    [InlineData(new[] { "check", "--fail-onn", "error", "x.yaml" }, "did you mean '--fail-on'?")]
+    [InlineData(new[] { "version", "--outptu", "json", "x.yaml" }, "did you mean '--output'?")]
+    public void An_unknown_flag_suggests_the_closest(string[] args, string suggestion)
+    {
+        var run = CliSandbox.Run(args);
+        Assert.Equal(64, run.Exit);
+        Assert.Contains(suggestion, run.Stderr);
+    }
+
+    [Fact]
+    public void A_mistyped_command_suggests_the_command()
+    {
+        var run = CliSandbox.Run("chek");
+        Assert.Equal(66, run.Exit);
+        Assert.Contains("chek: no such file or directory (did you mean the command 'check'?)", run.Stderr);
+    }
+
+    [Fact]
+    public void Check_reads_the_repository_config_and_names_its_version_in_the_fix()
+    {
+        using var box = new CliSandbox();
+        var config = box.Write(".kube-inject.yaml", "istioVersion: \"1.23\"\nexclude: [\"skip/**\"]\n");
+        var sleep = File.ReadAllText(Path.Combine(CliSandbox.RepoRoot(), "samples", "sleep.yaml"));
+        var old = CliSandbox.RunWithStdin(sleep, "--istio-version", "1.22.4", "--report", "none");
+        Assert.Equal(0, old.Exit);
+        box.Write("app/sleep.yaml", old.Stdout);
+        box.Write("skip/sleep.yaml", old.Stdout);
+        var run = CliSandbox.Run("check", "--config", config, "-R", box.PathOf("app"), box.PathOf("skip"), "--fail-on", "warning");
+        Assert.Equal(79, run.Exit);
+        Assert.Contains("IST0158", run.Stdout);
+        Assert.Contains("--istio-version 1.23.0", run.Stdout);
+        Assert.Contains("against Istio 1.23.0", run.Stdout);
+        // skip/ is excluded by the config: one workload checked.
+        Assert.Contains("Checked 1 workload", run.Stdout);
+    }
+}
+
 /// <summary>Kustomize strategic-merge patches are documents of workload kinds, but not workloads to inject.</summary>
 public sealed class KustomizePatchTests
 {
