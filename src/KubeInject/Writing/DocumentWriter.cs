@@ -25,6 +25,7 @@ internal static class DocumentWriter
     {
         var root = doc.Root;
         if (root is null || InPlace(doc) && root.IsPristine) return doc.Text;
+        if (JsonDocumentWriter.IsJson(doc)) return JsonDocumentWriter.Render(doc);
         // Splicing an alias-free document is exact (the random-edit tests hold it to that without any
         // fallback), so only documents the parser saw anchors or aliases in pay for the read-back check.
         if (!doc.HasAnchorsOrAliases) return Render(doc, SpliceMode.Splice);

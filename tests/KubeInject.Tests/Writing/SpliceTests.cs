@@ -175,12 +175,12 @@ public class SpliceTests
         }
 
         [Fact]
-        public void A_root_that_is_JSON_becomes_block_YAML_with_its_quoted_keys()
+        public void A_root_that_is_JSON_stays_JSON_in_its_layout()
         {
             var docs = Read("{\"a\": 1, \"b\": [true]}\n");
             ((YMapping)docs[0].Root!).Set("c", YScalar.String("x"));
             string output = Write(docs);
-            Assert.Equal("\"a\": 1\n\"b\": [true]\nc: x\n", output);
+            Assert.Equal("{\"a\": 1, \"b\": [true], \"c\": \"x\"}\n", output);
             AssertStable(output, docs);
         }
 
