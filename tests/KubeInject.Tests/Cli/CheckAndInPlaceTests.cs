@@ -111,6 +111,7 @@ public sealed class CheckAndInPlaceTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void In_place_keeps_the_unix_file_mode()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes only");

@@ -162,8 +162,8 @@ public class TemplateFunctionsTests
         };
         var result = Assert.IsType<ScriptObject>(TemplateFunctions.OmitNil(resources));
         Assert.Equal(["limits", "list"], result.Keys.Order());
-        Assert.Equal(["memory"], ((ScriptObject)result["limits"]).Keys);
-        Assert.Equal(["a"], ((ScriptArray)result["list"]).Cast<object>());
+        Assert.Equal(["memory"], Assert.IsType<ScriptObject>(result["limits"]).Keys);
+        Assert.Equal(["a"], Assert.IsType<ScriptArray>(result["list"]).Cast<object>());
         Assert.Null(TemplateFunctions.OmitNil(new ScriptObject { ["cpu"] = null }));
         Assert.Equal("0", TemplateFunctions.OmitNil("0"));
     }
