@@ -63,6 +63,7 @@ internal sealed class CheckCommand(CliContext context)
             ExpectInjected = parse.GetValue(_expectInjected),
             NamespaceLabels = labels,
             DefaultNamespace = parse.GetValue(_namespace)!,
+            Workloads = repo.Workloads,
         };
 
         var inputs = ManifestInputs.Read(paths, parse.GetValue(_recursive), context, out int exit, repo.Selects);

@@ -97,6 +97,7 @@ internal static class SettingsOptions
             MeshConfigName = parse.GetValue(mesh) ?? config.MeshConfig ?? "mesh config",
             Templates = templatesDir is null ? null : new DirectoryTemplateSource(templatesDir),
             Environment = context.Environment,
+            Workloads = config.Workloads,
         };
     }
 }

@@ -26,6 +26,9 @@ internal sealed class RepoConfig
     public IReadOnlyList<string> Include { get; private init; } = [];
     public IReadOnlyList<string> Exclude { get; private init; } = [];
 
+    /// <summary>Workload kinds beyond the built-in table: <c>workloads: [{group, kind, podTemplate}]</c>.</summary>
+    public IReadOnlyList<KubeInject.Selection.WorkloadKindSpec> Workloads { get; private init; } = [];
+
     /// <summary>
     /// A file whose unrendered template markup (<c>{{ … }}</c>) makes its YAML invalid passes through unchanged with a
     /// warning (true, the default) or is an error (false). <c>{{</c> inside string values never matters.
@@ -68,6 +71,7 @@ internal sealed class RepoConfig
             return new RepoConfig { Path = path, Folder = folder };
         string? values = null, mesh = null, injector = null, version = null, revision = null, native = null;
         List<string> include = [], exclude = [];
+        List<KubeInject.Selection.WorkloadKindSpec> workloads = [];
         bool skipTemplates = true;
         foreach (var (keyNode, value) in root.Children)
         {
@@ -91,7 +95,8 @@ internal sealed class RepoConfig
                 case "include": include = List(); break;
                 case "exclude": exclude = List(); break;
                 case "skipTemplates": skipTemplates = Scalar() is "true" or "True" or "yes"; break;
-                default: throw new KubeInjectException($"unknown setting \"{key}\" (known: values, meshConfig, injectorConfig, istioVersion, revision, nativeSidecars, include, exclude, skipTemplates)", new SourceLocation(path, 0, (int)keyNode.Start.Line, (int)keyNode.Start.Column), ErrorKind.Usage);
+                case "workloads": workloads = WorkloadEntries(value, path); break;
+                default: throw new KubeInjectException($"unknown setting \"{key}\" (known: values, meshConfig, injectorConfig, istioVersion, revision, nativeSidecars, include, exclude, skipTemplates, workloads)", new SourceLocation(path, 0, (int)keyNode.Start.Line, (int)keyNode.Start.Column), ErrorKind.Usage);
             }
         }
         if (native is not null && native is not ("true" or "false" or "auto"))
@@ -100,9 +105,43 @@ internal sealed class RepoConfig
         {
             Path = path, Folder = folder, Values = values, MeshConfig = mesh, InjectorConfig = injector, IstioVersion = version,
             Revision = revision, NativeSidecars = native, Include = include, Exclude = exclude, SkipTemplates = skipTemplates,
+            Workloads = workloads,
         };
 
         KubeInjectException Bad(string key, string what) => new($"\"{key}\" must be {what}", new SourceLocation(path), ErrorKind.Usage);
+    }
+
+    // workloads: [{group: example.com, kind: Widget, podTemplate: spec.runner.template}]; a bad entry names its line.
+    private static List<KubeInject.Selection.WorkloadKindSpec> WorkloadEntries(YamlNode value, string path)
+    {
+        SourceLocation At(YamlNode n) => new(path, 0, (int)n.Start.Line, (int)n.Start.Column);
+        if (value is not YamlSequenceNode list)
+            throw new KubeInjectException("\"workloads\" must be a list of {group, kind, podTemplate}", At(value), ErrorKind.Usage);
+        var result = new List<KubeInject.Selection.WorkloadKindSpec>();
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlMappingNode entry)
+                throw new KubeInjectException("a workloads entry must be a mapping {group, kind, podTemplate}", At(item), ErrorKind.Usage);
+            string group = "", kind = "", podTemplate = "";
+            foreach (var (k, v) in entry.Children)
+            {
+                string name = (k as YamlScalarNode)?.Value ?? "";
+                string text = v is YamlScalarNode s ? s.Value ?? "" : throw new KubeInjectException($"workloads: {name} must be a string", At(v), ErrorKind.Usage);
+                switch (name)
+                {
+                    case "group": group = text; break;
+                    case "kind": kind = text; break;
+                    case "podTemplate": podTemplate = text; break;
+                    default: throw new KubeInjectException($"workloads: unknown key \"{name}\" (known: group, kind, podTemplate)", At(k), ErrorKind.Usage);
+                }
+            }
+            if (kind.Length == 0 || podTemplate.Length == 0)
+                throw new KubeInjectException("a workloads entry needs kind and podTemplate (and group, empty for the core group)", At(item), ErrorKind.Usage);
+            var spec = new KubeInject.Selection.WorkloadKindSpec(group, kind, podTemplate);
+            spec.Validate(At(item));
+            result.Add(spec);
+        }
+        return result;
     }
 
     /// <summary>Whether a file takes part, by the include/exclude globs (files outside the config's folder always do).</summary>

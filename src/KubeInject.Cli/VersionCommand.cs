@@ -15,11 +15,12 @@ internal sealed class VersionCommand(CliContext context)
     private readonly Option<bool> _recursive = new("--recursive", "-R") { Description = "Recurse into directories." };
     private readonly Option<string> _namespace = new("--namespace", "-n") { Description = "Namespace of workloads whose manifest names none.", DefaultValueFactory = _ => "default" };
     private readonly Option<string> _output = new("--output", "-o") { Description = "text | json.", DefaultValueFactory = _ => "text" };
+    private readonly Option<string?> _config = new("--config") { Description = $"Repository config file (default: the nearest {RepoConfig.FileName}): its workloads and include/exclude globs apply." };
 
     public Command Build()
     {
         var command = new Command("version", "Print the tool's version and bundled Istio versions; given manifests, count their sidecars by proxy version (istioctl version's data-plane line, offline).");
-        foreach (var o in new Option[] { _files, _recursive, _namespace, _output })
+        foreach (var o in new Option[] { _files, _recursive, _namespace, _output, _config })
             command.Options.Add(o);
         command.Arguments.Add(_paths);
         _output.AcceptOnlyFromAmong("text", "json");
@@ -47,16 +48,18 @@ internal sealed class VersionCommand(CliContext context)
             context.Stdout.Flush();
             return ExitCodes.Ok;
         }
-        var inputs = ManifestInputs.Read(paths, parse.GetValue(_recursive), context, out int exit);
         IReadOnlyList<DataPlaneVersion> versions;
+        int exit;
         try
         {
-            versions = DataPlaneCensus.Take(inputs, parse.GetValue(_namespace)!);
+            var repo = RepoConfig.Load(parse.GetValue(_config), Directory.GetCurrentDirectory());
+            var inputs = ManifestInputs.Read(paths, parse.GetValue(_recursive), context, out exit, repo.Selects);
+            versions = DataPlaneCensus.Take(inputs, parse.GetValue(_namespace)!, repo.Workloads);
         }
         catch (KubeInjectException e)
         {
             context.Stderr.WriteLine($"kube-inject: error: {e}");
-            return ExitCodes.BadInput;
+            return e.Kind == ErrorKind.Usage ? ExitCodes.Usage : e.Kind == ErrorKind.MissingInput ? ExitCodes.MissingInput : ExitCodes.BadInput;
         }
         if (json) CheckPrinter.Json(context.Stdout, versions);
         else

@@ -50,4 +50,10 @@ public sealed record InjectionOptions
     /// <c>COMPLIANCE_POLICY</c>, and the template function <c>env</c>). The library never reads the real environment.
     /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Workload kinds beyond the built-in table (custom resources with a pod template), e.g.
+    /// <c>new WorkloadKindSpec("example.com", "Widget", "spec.runner.template")</c>.
+    /// </summary>
+    public IReadOnlyList<Selection.WorkloadKindSpec> Workloads { get; init; } = [];
 }

@@ -22,7 +22,7 @@ public sealed partial class Injector
         var output = new StringBuilder();
         foreach (var document in ManifestReader.Read(text, fileName))
         {
-            foreach (var workload in WorkloadSelector.Select(document, fileName))
+            foreach (var workload in WorkloadSelector.Select(document, fileName, Kinds))
             {
                 var report = InjectWorkload(workload);
                 reports.Add(report);

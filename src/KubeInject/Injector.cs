@@ -45,6 +45,7 @@ public sealed partial class Injector
     public Injector(InjectionOptions options)
     {
         Options = options;
+        Kinds = WorkloadKinds.Builtin.With(options.Workloads);
         var givenValues = options.ValuesText is null ? null : ValuesLoader.Load(options.ValuesText, options.ValuesName);
         _profile = ResolveVersion(options, givenValues);
         _values = givenValues is null ? BundledSettings.LoadValues(_profile) : ValuesLayering.Over(BundledSettings.LoadValues(_profile), givenValues);
@@ -78,6 +79,9 @@ public sealed partial class Injector
     /// <summary>The version used when none is asked for (the newest bundled).</summary>
     public static string DefaultIstioVersion => IstioVersions.Default.Version;
 
+    /// <summary>The workload table: the built-in kinds and <see cref="InjectionOptions.Workloads"/>.</summary>
+    internal WorkloadKinds Kinds { get; }
+
     /// <summary>The options this injector was built with.</summary>
     public InjectionOptions Options { get; }
 
@@ -93,7 +97,7 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">Bad YAML, a refused annotation, a template failure; the location names file, document and line.</exception>
     public InjectionResult Inject(string text, string fileName) =>
-        WorkloadRewrite.ToResult(text, fileName, InjectWorkload, outputCapacity: text.Length * 2);
+        WorkloadRewrite.ToResult(text, fileName, Kinds, InjectWorkload, outputCapacity: text.Length * 2);
 
     /// <summary>
     /// Streams the injected text to <paramref name="output"/> document by document, so memory does not grow
@@ -102,7 +106,7 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
     public InjectionSummary Inject(string text, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(new StringReader(text), fileName, output, InjectWorkload);
+        => WorkloadRewrite.Run(new StringReader(text), fileName, output, Kinds, InjectWorkload);
 
     /// <summary>
     /// Reads the input as a stream too: only one document at a time is held, so neither the input nor the output
@@ -110,7 +114,7 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
     public InjectionSummary Inject(TextReader input, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(input, fileName, output, InjectWorkload);
+        => WorkloadRewrite.Run(input, fileName, output, Kinds, InjectWorkload);
 
     /// <summary>Injects one selected workload in its tree (for callers that hold the tree, e.g. KRM items).</summary>
     internal WorkloadReport InjectSelected(Workload workload) => InjectWorkload(workload);

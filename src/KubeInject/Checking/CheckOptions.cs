@@ -24,4 +24,7 @@ public sealed record CheckOptions
 
     /// <summary>The namespace of workloads whose manifest names none (what <c>kubectl apply</c> would use).</summary>
     public string DefaultNamespace { get; init; } = "default";
+
+    /// <summary>Workload kinds beyond the built-in table (see <see cref="InjectionOptions.Workloads"/>).</summary>
+    public IReadOnlyList<Selection.WorkloadKindSpec> Workloads { get; init; } = [];
 }

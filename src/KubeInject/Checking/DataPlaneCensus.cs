@@ -11,11 +11,12 @@ public static class DataPlaneCensus
     /// <summary>The versions found, oldest first (<c>unknown</c> last); empty when no manifest holds a sidecar.</summary>
     /// <param name="inputs">The manifests.</param>
     /// <param name="defaultNamespace">The namespace of workloads whose manifest names none.</param>
+    /// <param name="workloads">Workload kinds beyond the built-in table.</param>
     /// <exception cref="Diagnostics.KubeInjectException">Unparseable YAML.</exception>
-    public static IReadOnlyList<DataPlaneVersion> Take(IEnumerable<ManifestInput> inputs, string defaultNamespace = "default")
+    public static IReadOnlyList<DataPlaneVersion> Take(IEnumerable<ManifestInput> inputs, string defaultNamespace = "default", IReadOnlyList<Selection.WorkloadKindSpec>? workloads = null)
     {
         var byVersion = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var workload in ManifestSet.Read(inputs).Workloads)
+        foreach (var workload in ManifestSet.Read(inputs, Selection.WorkloadKinds.Builtin.With(workloads ?? [])).Workloads)
         {
             if (Sidecar.Find(workload.PodSpec) is not { } sidecar) continue;
             string ns = workload.Namespace.Length > 0 ? workload.Namespace : defaultNamespace;

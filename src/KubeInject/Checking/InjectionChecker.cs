@@ -21,7 +21,7 @@ public sealed class InjectionChecker
     /// <exception cref="Diagnostics.KubeInjectException">Unparseable YAML (naming file, document and line), or an unknown <see cref="CheckOptions.IstioVersion"/>.</exception>
     public CheckResult Check(IEnumerable<ManifestInput> inputs)
     {
-        var manifests = ManifestSet.Read(inputs);
+        var manifests = ManifestSet.Read(inputs, Selection.WorkloadKinds.Builtin.With(_options.Workloads));
         var cluster = new ClusterModel(manifests, _options);
         var workloads = manifests.Workloads.Select(w => WorkloadInspector.Inspect(w, cluster, _options)).ToList();
         return new CheckResult(cluster.IstioVersion, workloads);

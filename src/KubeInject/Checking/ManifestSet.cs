@@ -27,14 +27,15 @@ internal sealed class ManifestSet
     public List<InjectionWebhook> Webhooks { get; } = [];
 
     /// <summary>Reads every input; throws <see cref="KubeInjectException"/> for unparseable YAML.</summary>
-    public static ManifestSet Read(IEnumerable<ManifestInput> inputs)
+    public static ManifestSet Read(IEnumerable<ManifestInput> inputs, WorkloadKinds? kinds = null)
     {
+        kinds ??= WorkloadKinds.Builtin;
         var set = new ManifestSet();
         foreach (var input in inputs)
         {
             foreach (var document in ManifestReader.Read(input.Text, input.FileName))
             {
-                set.Workloads.AddRange(WorkloadSelector.Select(document, input.FileName));
+                set.Workloads.AddRange(WorkloadSelector.Select(document, input.FileName, kinds));
                 if (document.Root is YMapping root) set.CollectClusterObjects(root, document, input.FileName);
             }
         }

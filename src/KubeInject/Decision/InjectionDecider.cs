@@ -14,10 +14,14 @@ internal static class InjectionDecider
 
     /// <param name="workload">The workload.</param>
     /// <param name="strictInjectValue">Istio ≥1.29: only "true"/"false" count; other values warn and fall back to the default (inject).</param>
-    public static InjectionDecision Decide(Workload workload, bool strictInjectValue) =>
-        IncompleteWorkload.Why(workload) is { } why
-            ? InjectionDecision.No(SkipReason.NotAWorkload(why))
-            : Decide(workload.PodMetadata, workload.PodSpec, Str(workload.PodMetadata?["namespace"]), strictInjectValue);
+    public static InjectionDecision Decide(Workload workload, bool strictInjectValue)
+    {
+        // An Argo Rollout may borrow its pod template from a Deployment: the Deployment is what gets injected.
+        if (workload.Kind == "Rollout" && (workload.Root["spec"] as YMapping)?["workloadRef"] is YMapping reference)
+            return InjectionDecision.No(SkipReason.WorkloadRef(Str(reference["name"])));
+        if (IncompleteWorkload.Why(workload) is { } why) return InjectionDecision.No(SkipReason.NotAWorkload(why));
+        return Decide(workload.PodMetadata, workload.PodSpec, Str(workload.PodMetadata?["namespace"]), strictInjectValue);
+    }
 
     /// <summary>The same decision from the pod's metadata, spec and namespace (what the webhook's injector sees).</summary>
     /// <param name="meta">The pod (template) metadata.</param>

@@ -15,6 +15,14 @@ public sealed record SkipReason(string Code, string Sentence)
     /// <summary>Not a complete workload (<see cref="IncompleteWorkload"/>): a kustomize patch, most likely.</summary>
     public static SkipReason NotAWorkload(string why) => new("incomplete_workload", $"is not a complete workload: {why} (a kustomize patch?)");
 
+    /// <summary>A custom resource with a pod template whose kind is not in the workload table.</summary>
+    public static SkipReason NotAWorkloadKind(string group, string kind, string podTemplate) => new("not_a_workload_kind",
+        $"is not a workload kind: it has a pod template at {podTemplate}, but {kind}{(group.Length > 0 ? "." + group : "")} is not in the workload table (declare it under workloads: in .kube-inject.yaml)");
+
+    /// <summary>An Argo Rollout whose pods come from a referenced Deployment (<c>spec.workloadRef</c>).</summary>
+    public static SkipReason WorkloadRef(string deployment) => new("workload_ref",
+        $"takes its pod template from Deployment \"{deployment}\" (spec.workloadRef): inject that Deployment instead");
+
     /// <summary>Uninjection: the workload carries no injected sidecar (nothing to remove; reported, not a finding).</summary>
     public static SkipReason NotInjected { get; } = new("not_injected", "has no injected sidecar");
 

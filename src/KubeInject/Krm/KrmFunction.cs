@@ -87,7 +87,7 @@ public sealed partial class KrmFunction
                 var kept = KeptAnnotations(item);
                 try
                 {
-                    foreach (var workload in WorkloadSelector.SelectObject(item, index ?? i, path ?? $"items[{i}]"))
+                    foreach (var workload in WorkloadSelector.SelectObject(item, index ?? i, path ?? $"items[{i}]", injector.Kinds))
                     {
                         var report = injector.InjectSelected(workload);
                         reports.Add(report);
@@ -153,10 +153,27 @@ public sealed partial class KrmFunction
                 },
                 "values" => options with { ValuesText = value, ValuesName = "functionConfig values" },
                 "meshConfig" or "mesh-config" => options with { MeshConfigText = value, MeshConfigName = "functionConfig meshConfig" },
-                _ => throw new KubeInjectException($"unknown functionConfig setting \"{entry.Name}\" (known: istioVersion, revision, nativeSidecars, values, meshConfig)", kind: ErrorKind.Usage),
+                "workloads" => options with { Workloads = [.. options.Workloads, .. WorkloadsFrom(entry.Value)] },
+                _ => throw new KubeInjectException($"unknown functionConfig setting \"{entry.Name}\" (known: istioVersion, revision, nativeSidecars, values, meshConfig, workloads)", kind: ErrorKind.Usage),
             };
         }
         return options;
+    }
+
+    // workloads: a list of {group, kind, podTemplate} (KubeInjectConfig), or the same list as YAML text (a ConfigMap's data).
+    private static IEnumerable<Selection.WorkloadKindSpec> WorkloadsFrom(YNode value)
+    {
+        var list = value is YScalar text ? ManifestReader.Read(text.Value, "functionConfig workloads").Select(d => d.Root).FirstOrDefault() : value;
+        if (list is not YSequence items)
+            throw new KubeInjectException("functionConfig workloads must be a list of {group, kind, podTemplate}", kind: ErrorKind.Usage);
+        foreach (var item in items.Items)
+        {
+            if (item is not YMapping m)
+                throw new KubeInjectException("a functionConfig workloads entry must be a mapping {group, kind, podTemplate}", kind: ErrorKind.Usage);
+            var spec = new Selection.WorkloadKindSpec(Str(m["group"]), Str(m["kind"]), Str(m["podTemplate"]));
+            spec.Validate(new SourceLocation("functionConfig workloads", 0, m.Line, m.Column));
+            yield return spec;
+        }
     }
 
     private static (string? Path, int? Index) FileOf(YMapping item)

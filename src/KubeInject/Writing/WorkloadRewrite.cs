@@ -1,5 +1,6 @@
 using KubeInject.Reading;
 using KubeInject.Selection;
+using KubeInject.Yaml;
 
 namespace KubeInject.Writing;
 
@@ -10,22 +11,25 @@ namespace KubeInject.Writing;
 internal static class WorkloadRewrite
 {
     /// <summary>The whole text rewritten to a string (the library's string-in, string-out entry points).</summary>
-    public static InjectionResult ToResult(string text, string fileName, Func<Workload, WorkloadReport> edit, int outputCapacity)
+    public static InjectionResult ToResult(string text, string fileName, WorkloadKinds kinds, Func<Workload, WorkloadReport> edit, int outputCapacity)
     {
         var output = new StringWriter(new System.Text.StringBuilder(outputCapacity));
-        var summary = Run(new StringReader(text), fileName, output, edit);
+        var summary = Run(new StringReader(text), fileName, output, kinds, edit);
         return new InjectionResult(output.ToString(), summary.Changed, summary.Workloads, summary.Warnings);
     }
 
-    public static InjectionSummary Run(TextReader input, string fileName, TextWriter output, Func<Workload, WorkloadReport> edit)
+    public static InjectionSummary Run(TextReader input, string fileName, TextWriter output, WorkloadKinds kinds, Func<Workload, WorkloadReport> edit)
     {
         var reports = new List<WorkloadReport>();
         bool changed = false;
         foreach (var document in ManifestReader.Read(input, fileName))
         {
             int first = reports.Count;
-            foreach (var workload in WorkloadSelector.Select(document, fileName))
+            foreach (var workload in WorkloadSelector.Select(document, fileName, kinds))
                 reports.Add(edit(workload));
+            // A custom resource with a pod template that is not in the table: said, so nobody assumes it was injected.
+            foreach (var (obj, podTemplate, location) in WorkloadSelector.Unrecognized(document, fileName, kinds))
+                reports.Add(NotAWorkloadKind(obj, podTemplate, location));
             string written = DocumentWriter.ToText(document);
             bool documentChanged = !string.Equals(written, document.Text, StringComparison.Ordinal);
             changed |= documentChanged;
@@ -36,5 +40,15 @@ internal static class WorkloadRewrite
             output.Write(written);
         }
         return new InjectionSummary(changed, reports, []);
+    }
+
+    private static WorkloadReport NotAWorkloadKind(YMapping obj, string podTemplate, Diagnostics.SourceLocation location)
+    {
+        string S(YNode? n) => n is YScalar s ? s.AsGoString() : "";
+        var meta = obj["metadata"] as YMapping;
+        string kind = S(obj["kind"]), name = S(meta?["name"]), ns = S(meta?["namespace"]);
+        var reason = Decision.SkipReason.NotAWorkloadKind(WorkloadKinds.GroupOf(S(obj["apiVersion"])), kind, podTemplate);
+        return new WorkloadReport(kind, ns, name, location, false, reason, null, [],
+            $"{kind} \"{(ns.Length > 0 ? ns + "/" : "")}{name}\" {reason.Sentence}");
     }
 }

@@ -86,7 +86,6 @@ public class WorkloadSelectorTests
     [InlineData("PodTemplate", "v1")]
     [InlineData("DeploymentList", "apps/v1")]
     [InlineData("PodList", "v1")]
-    [InlineData("Rollout", "argoproj.io/v1alpha1")]
     [InlineData("deployment", "apps/v1")]
     [InlineData("MyCustomThing", "example.com/v1")]
     public void Unknown_kinds_are_not_selected_even_with_a_pod_template(string kind, string apiVersion)
