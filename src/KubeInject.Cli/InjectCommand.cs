@@ -70,7 +70,13 @@ internal static class SettingsOptions
 
     public static Option<string?> Mesh() => new("--mesh-config", "--meshConfigFile") { Description = "istio ConfigMap data.mesh, applied over Istio's mesh defaults. Default: bundled default mesh." };
 
-    public static Option<string?> Version() => new("--istio-version") { Description = "Istio version whose templates and defaults to use: 1.22, 1.22.4, 1.23, 1.23.0, 1.29, 1.29.6. Default: the global.tag of --values when that is a bundled version, else the newest bundled." };
+    public static Option<string?> Version()
+    {
+        var option = new Option<string?>("--istio-version") { Description = $"Istio version whose templates and defaults to use: {string.Join(", ", Injector.BundledIstioVersions)} (or its minor version). Default: the global.tag of --values when that is a bundled version, else the newest bundled." };
+        // Shell completion offers the bundled versions.
+        option.CompletionSources.Add(Injector.BundledIstioVersions.ToArray());
+        return option;
+    }
 
     public static Option<string?> Templates() => new("--templates") { Description = "Directory with Scriban templates (<name>.scriban) that override the embedded ones." };
 

@@ -15,6 +15,13 @@ internal sealed class RepoConfig
 {
     public const string FileName = ".kube-inject.yaml";
 
+    /// <summary>Every key the file may hold (the JSON Schema in <c>Schema/kube-inject.schema.json</c> lists the same).</summary>
+    public static readonly IReadOnlyList<string> KnownKeys =
+    [
+        "values", "meshConfig", "mesh-config", "injectorConfig", "injector-config", "istioVersion", "istio-version", "revision",
+        "nativeSidecars", "native-sidecars", "include", "exclude", "skipTemplates", "workloads",
+    ];
+
     public string? Path { get; private init; }
     public string Folder { get; private init; } = "";
     public string? Values { get; private init; }
@@ -96,7 +103,7 @@ internal sealed class RepoConfig
                 case "exclude": exclude = List(); break;
                 case "skipTemplates": skipTemplates = Scalar() is "true" or "True" or "yes"; break;
                 case "workloads": workloads = WorkloadEntries(value, path); break;
-                default: throw new KubeInjectException($"unknown setting \"{key}\" (known: values, meshConfig, injectorConfig, istioVersion, revision, nativeSidecars, include, exclude, skipTemplates, workloads)", new SourceLocation(path, 0, (int)keyNode.Start.Line, (int)keyNode.Start.Column), ErrorKind.Usage);
+                default: throw new KubeInjectException($"unknown setting \"{key}\" (known: {string.Join(", ", KnownKeys.Where(k => !k.Contains('-')))})", new SourceLocation(path, 0, (int)keyNode.Start.Line, (int)keyNode.Start.Column), ErrorKind.Usage);
             }
         }
         if (native is not null && native is not ("true" or "false" or "auto"))
