@@ -205,7 +205,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             if (diff && result.Changed)
             {
                 var d = Writing.UnifiedDiff.Create(text, result.Output, "a/" + file.Display, "b/" + file.Display);
-                context.Stdout.Write(color ? Writing.UnifiedDiff.Colorize(d) : d);
+                context.Stdout.Write(color ? DiffColorizer.Colorize(d) : d);
             }
             return SummaryOf(result);
         }

@@ -39,10 +39,6 @@ public static class UnifiedDiff
         return sb.ToString();
     }
 
-    /// <summary>The diff with ANSI colours for a terminal (see <see cref="DiffColorizer"/>): red removals, green additions, cyan hunk headers.</summary>
-    /// <param name="diff">A unified diff as made by <see cref="Create"/>.</param>
-    public static string Colorize(string diff) => DiffColorizer.Colorize(diff);
-
     // Changes closer than two contexts apart share one hunk, as in GNU diff.
     private static List<List<DiffBlock>> Group(IList<DiffBlock> blocks, int context, int oldCount)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace KubeInject.Writing;
+namespace KubeInject.Cli;
 
 /// <summary>
 /// Colours a unified diff for a terminal the way <c>git diff --color</c> does: file headers bold, hunk

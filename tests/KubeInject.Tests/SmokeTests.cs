@@ -1,2 +1,0 @@
-namespace KubeInject.Tests;
-public class SmokeTests { [Fact] public void One_is_one() => Assert.Equal(1, 1); }
