@@ -32,6 +32,22 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
     /// </summary>
     public int Run(ParseResult parse, Func<RepoConfig, Step> build, Func<IReadOnlyList<WorkloadReport>, int>? verdict = null)
     {
+        Progress = ProgressLine.For(context, parse.GetValue(options.Report)!);
+        try
+        {
+            return RunFiles(parse, build, verdict);
+        }
+        finally
+        {
+            Progress?.Clear();
+        }
+    }
+
+    /// <summary>The terminal's progress line for this run (null when not shown): steps hand it to the library as <see cref="InjectionOptions.Progress"/>.</summary>
+    public ProgressLine? Progress { get; private set; }
+
+    private int RunFiles(ParseResult parse, Func<RepoConfig, Step> build, Func<IReadOnlyList<WorkloadReport>, int>? verdict)
+    {
         var inputs = (parse.GetValue(options.Files) ?? []).Concat(parse.GetValue(options.Paths) ?? []).ToList();
         RepoConfig repoConfig;
         try
@@ -131,6 +147,8 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                     if (!check && !diff && !inPlace) WriteText(text!, target, stdout);
                     continue;
                 }
+                Progress?.FileDone();
+                Progress?.Clear();
                 reporter.Add(file.Display, summary);
                 reports.AddRange(summary.Workloads);
                 anyChanged |= summary.Changed;

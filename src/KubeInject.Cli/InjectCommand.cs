@@ -34,18 +34,21 @@ internal sealed class InjectCommand(CliContext context)
         return root;
     }
 
-    private int Execute(ParseResult parse) =>
-        new FileProcessor(context, _io, "kube-inject").Run(parse, config =>
+    private int Execute(ParseResult parse)
+    {
+        var processor = new FileProcessor(context, _io, "kube-inject");
+        return processor.Run(parse, config =>
         {
-            var options = BuildOptions(parse, config);
+            var options = BuildOptions(parse, config) with { Progress = processor.Progress };
             var injector = new Injector(options);
             return new FileProcessor.Step(injector.Inject, injector.Inject, injector.Warnings)
             {
                 Patches = parse.GetValue(_format) == "patch" ? injector.InjectAsPatches : null,
                 // A ResourceList on stdin (kpt, kustomize): act as a KRM function, the flags being its defaults.
-                Krm = text => KrmCommand.Run(text, context, options),
+                Krm = text => KrmCommand.Run(text, context, options with { Progress = null }),
             };
         });
+    }
 
     private InjectionOptions BuildOptions(ParseResult parse, RepoConfig config) =>
         SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context, config) with

@@ -29,9 +29,10 @@ internal sealed class UninjectCommand(CliContext context)
     private int Execute(ParseResult parse)
     {
         bool failOnSkip = parse.GetValue(_failOn) == "skip";
-        return new FileProcessor(context, _io, "kube-inject uninject").Run(parse, config =>
+        var processor = new FileProcessor(context, _io, "kube-inject uninject");
+        return processor.Run(parse, config =>
         {
-            var uninjector = new Uninjector(SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context, config));
+            var uninjector = new Uninjector(SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context, config) with { Progress = processor.Progress });
             return new FileProcessor.Step(uninjector.Uninject, uninjector.Uninject, uninjector.Warnings);
         }, reports => failOnSkip && reports.Any(IsSkip) ? ExitCodes.Findings : ExitCodes.Ok);
     }

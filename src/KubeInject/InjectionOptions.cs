@@ -56,4 +56,7 @@ public sealed record InjectionOptions
     /// <c>new WorkloadKindSpec("example.com", "Widget", "spec.runner.template")</c>.
     /// </summary>
     public IReadOnlyList<Selection.WorkloadKindSpec> Workloads { get; init; } = [];
+
+    /// <summary>Told about each workload as soon as it is done (the CLI's progress line); null for none.</summary>
+    public IProgress<WorkloadReport>? Progress { get; init; }
 }

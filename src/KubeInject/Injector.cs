@@ -97,7 +97,7 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">Bad YAML, a refused annotation, a template failure; the location names file, document and line.</exception>
     public InjectionResult Inject(string text, string fileName) =>
-        WorkloadRewrite.ToResult(text, fileName, Kinds, InjectWorkload, outputCapacity: text.Length * 2);
+        WorkloadRewrite.ToResult(text, fileName, Kinds, InjectWorkload, outputCapacity: text.Length * 2, Options.Progress);
 
     /// <summary>
     /// Streams the injected text to <paramref name="output"/> document by document, so memory does not grow
@@ -106,7 +106,7 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
     public InjectionSummary Inject(string text, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(new StringReader(text), fileName, output, Kinds, InjectWorkload);
+        => WorkloadRewrite.Run(new StringReader(text), fileName, output, Kinds, InjectWorkload, Options.Progress);
 
     /// <summary>
     /// Reads the input as a stream too: only one document at a time is held, so neither the input nor the output
@@ -114,7 +114,7 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
     public InjectionSummary Inject(TextReader input, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(input, fileName, output, Kinds, InjectWorkload);
+        => WorkloadRewrite.Run(input, fileName, output, Kinds, InjectWorkload, Options.Progress);
 
     /// <summary>Injects one selected workload in its tree (for callers that hold the tree, e.g. KRM items).</summary>
     internal WorkloadReport InjectSelected(Workload workload) => InjectWorkload(workload);

@@ -41,7 +41,7 @@ public sealed class Uninjector
     /// </summary>
     /// <exception cref="Diagnostics.KubeInjectException">Bad YAML, an unparseable <c>proxy.istio.io/overrides</c> or <c>proxy.istio.io/config</c>, a template failure.</exception>
     public InjectionResult Uninject(string text, string fileName) =>
-        WorkloadRewrite.ToResult(text, fileName, _injector.Kinds, UninjectWorkload, outputCapacity: text.Length);
+        WorkloadRewrite.ToResult(text, fileName, _injector.Kinds, UninjectWorkload, outputCapacity: text.Length, _injector.Options.Progress);
 
     /// <summary>
     /// Streams the uninjected text to <paramref name="output"/> document by document. On an exception, the documents
@@ -49,12 +49,12 @@ public sealed class Uninjector
     /// </summary>
     /// <exception cref="Diagnostics.KubeInjectException">As for <see cref="Uninject(string, string)"/>.</exception>
     public InjectionSummary Uninject(string text, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(new StringReader(text), fileName, output, _injector.Kinds, UninjectWorkload);
+        => WorkloadRewrite.Run(new StringReader(text), fileName, output, _injector.Kinds, UninjectWorkload, _injector.Options.Progress);
 
     /// <summary>Reads the input as a stream too, one document at a time. Otherwise as <see cref="Uninject(string, string, TextWriter)"/>.</summary>
     /// <exception cref="Diagnostics.KubeInjectException">As for <see cref="Uninject(string, string)"/>.</exception>
     public InjectionSummary Uninject(TextReader input, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(input, fileName, output, _injector.Kinds, UninjectWorkload);
+        => WorkloadRewrite.Run(input, fileName, output, _injector.Kinds, UninjectWorkload, _injector.Options.Progress);
 
     private WorkloadReport UninjectWorkload(Workload workload)
     {

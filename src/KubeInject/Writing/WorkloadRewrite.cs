@@ -11,14 +11,14 @@ namespace KubeInject.Writing;
 internal static class WorkloadRewrite
 {
     /// <summary>The whole text rewritten to a string (the library's string-in, string-out entry points).</summary>
-    public static InjectionResult ToResult(string text, string fileName, WorkloadKinds kinds, Func<Workload, WorkloadReport> edit, int outputCapacity)
+    public static InjectionResult ToResult(string text, string fileName, WorkloadKinds kinds, Func<Workload, WorkloadReport> edit, int outputCapacity, IProgress<WorkloadReport>? progress = null)
     {
         var output = new StringWriter(new System.Text.StringBuilder(outputCapacity));
-        var summary = Run(new StringReader(text), fileName, output, kinds, edit);
+        var summary = Run(new StringReader(text), fileName, output, kinds, edit, progress);
         return new InjectionResult(output.ToString(), summary.Changed, summary.Workloads, summary.Warnings);
     }
 
-    public static InjectionSummary Run(TextReader input, string fileName, TextWriter output, WorkloadKinds kinds, Func<Workload, WorkloadReport> edit)
+    public static InjectionSummary Run(TextReader input, string fileName, TextWriter output, WorkloadKinds kinds, Func<Workload, WorkloadReport> edit, IProgress<WorkloadReport>? progress = null)
     {
         var reports = new List<WorkloadReport>();
         bool changed = false;
@@ -26,7 +26,11 @@ internal static class WorkloadRewrite
         {
             int first = reports.Count;
             foreach (var workload in WorkloadSelector.Select(document, fileName, kinds))
-                reports.Add(edit(workload));
+            {
+                var report = edit(workload);
+                reports.Add(report);
+                progress?.Report(report);
+            }
             // A custom resource with a pod template that is not in the table: said, so nobody assumes it was injected.
             foreach (var (obj, podTemplate, location) in WorkloadSelector.Unrecognized(document, fileName, kinds))
                 reports.Add(NotAWorkloadKind(obj, podTemplate, location));
