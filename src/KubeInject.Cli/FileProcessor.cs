@@ -47,7 +47,14 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         {
             // As a Helm post-renderer or kustomize exec function: no arguments, manifests on stdin.
             bool interactive = ReferenceEquals(context.Stdin, Console.In) && !Console.IsInputRedirected;
-            stdinText = interactive ? "" : InputFile.ReadStdin(context.Stdin);
+            try
+            {
+                stdinText = interactive ? "" : InputFile.ReadStdin(context.Stdin);
+            }
+            catch (KubeInjectException e)
+            {
+                return Fail(e);
+            }
             if (stdinText.Length == 0) return Usage("filename not specified (see --filename or -f, or pass paths)");
             inputs.Add("-");
         }
@@ -110,6 +117,16 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                 exit = Worst(exit, ExitCodes.MissingInput);
                 continue;
             }
+            catch (KubeInjectException e)
+            {
+                exit = Worst(exit, Fail(e));
+                continue;
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                exit = Worst(exit, Fail(InputFile.NotUtf8(file.Path)));
+                continue;
+            }
             try
             {
                 string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
@@ -124,6 +141,10 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             catch (KubeInjectException e)
             {
                 exit = Worst(exit, Fail(e));
+            }
+            catch (System.Text.DecoderFallbackException) when (!file.IsStdin)
+            {
+                exit = Worst(exit, Fail(InputFile.NotUtf8(file.Path)));
             }
             catch (IOException e)
             {

@@ -25,6 +25,17 @@ internal static class KubeInjectApp
         {
             return parse.Invoke(config);
         }
+        catch (KubeInject.Diagnostics.KubeInjectException e)
+        {
+            // Bad input met outside a command's own error handling (e.g. stdin that is not UTF-8).
+            context.Stderr.WriteLine($"kube-inject: error: {e}");
+            return e.Kind switch
+            {
+                KubeInject.Diagnostics.ErrorKind.MissingInput => ExitCodes.MissingInput,
+                KubeInject.Diagnostics.ErrorKind.Usage => ExitCodes.Usage,
+                _ => ExitCodes.BadInput,
+            };
+        }
         catch (Exception e)
         {
             // A bug, not bad input: say so plainly, with the exception type, but no stack trace.

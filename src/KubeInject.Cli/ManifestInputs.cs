@@ -25,7 +25,12 @@ internal static class ManifestInputs
             catch (IOException e)
             {
                 context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
-                exit = ExitCodes.MissingInput;
+                exit = Math.Max(exit, ExitCodes.MissingInput);
+            }
+            catch (KubeInject.Diagnostics.KubeInjectException e)
+            {
+                context.Stderr.WriteLine($"kube-inject: error: {e}");
+                exit = Math.Max(exit, ExitCodes.BadInput);
             }
         }
         return inputs;

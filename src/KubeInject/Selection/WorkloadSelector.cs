@@ -43,6 +43,7 @@ internal static class WorkloadSelector
         var workload = new Workload(info, obj, Text(obj["apiVersion"]), Text(meta?["name"]), Text(meta?["namespace"]), location);
         if (info.TemplateRequired && workload.PodSpec is null && workload.MetadataParent is null)
             throw new KubeInjectException($"{kind} {workload.Name}: spec.template is required value", location);
+        WorkloadShape.Validate(workload, documentIndex, fileName);
         found.Add(workload);
     }
 
