@@ -65,6 +65,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         string? output = parse.GetValue(options.Output);
         if (inPlace && output is not null) return Usage("--in-place and --output cannot be combined");
         if (check && (inPlace || output is not null)) return Usage("--check writes nothing; it cannot be combined with --in-place or --output");
+        if (diff && (inPlace || output is not null)) return Usage("--diff prints a diff to stdout and writes no file; it cannot be combined with --in-place or --output");
 
         Step step;
         try
@@ -82,8 +83,9 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         }
         foreach (var w in step.Warnings) context.Stderr.WriteLine($"kube-inject: warning: {w}");
 
-        var files = InputExpander.Expand(inputs, parse.GetValue(options.Recursive), out var missing)
+        var files = InputExpander.Expand(inputs, parse.GetValue(options.Recursive), out var missing, out var skipped)
             .Where(f => f.IsStdin || repoConfig.Selects(f.Path)).ToList();
+        foreach (var line in skipped) context.Stderr.WriteLine($"kube-inject: {line}");
         int exit = ExitCodes.Ok;
         foreach (var m in missing)
         {
@@ -111,7 +113,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                     continue;
                 }
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
                 exit = Worst(exit, ExitCodes.MissingInput);
@@ -146,13 +148,27 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             {
                 exit = Worst(exit, Fail(InputFile.NotUtf8(file.Path)));
             }
-            catch (IOException e)
+            catch (OutputException e)
             {
+                context.Stderr.WriteLine($"kube-inject: error: {e.Message}");
+                exit = Worst(exit, ExitCodes.OutputError);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Output failures are OutputExceptions; what is left is reading the input.
                 context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
                 exit = Worst(exit, ExitCodes.MissingInput);
             }
         }
-        context.Stdout.Flush();
+        try
+        {
+            context.Stdout.Flush();
+        }
+        catch (OutputException e)
+        {
+            context.Stderr.WriteLine($"kube-inject: error: {e.Message}");
+            exit = Worst(exit, ExitCodes.OutputError);
+        }
         reporter.Flush();
         if (exit == ExitCodes.Ok && verdict is not null) exit = verdict(reports);
         if (exit == ExitCodes.Ok && check && anyChanged) exit = ExitCodes.CheckFoundWork;
@@ -230,7 +246,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
     {
         "always" => true,
         "never" => false,
-        _ => !Console.IsOutputRedirected && !context.Environment.ContainsKey("NO_COLOR") && ReferenceEquals(context.Stdout, Console.Out),
+        _ => !Console.IsOutputRedirected && !context.Environment.ContainsKey("NO_COLOR") && ReferenceEquals(context.Stdout is GuardedWriter g ? g.Inner : context.Stdout, Console.Out),
     };
 
     /// <summary>Prints a usage error and returns its exit code.</summary>

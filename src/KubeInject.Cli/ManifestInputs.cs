@@ -9,7 +9,8 @@ internal static class ManifestInputs
     public static List<ManifestInput> Read(IEnumerable<string> paths, bool recursive, CliContext context, out int exit)
     {
         exit = ExitCodes.Ok;
-        var files = InputExpander.Expand(paths, recursive, out var missing);
+        var files = InputExpander.Expand(paths, recursive, out var missing, out var skipped);
+        foreach (var line in skipped) context.Stderr.WriteLine($"kube-inject: {line}");
         foreach (var m in missing)
         {
             context.Stderr.WriteLine($"kube-inject: error: {m}: no such file or directory");
