@@ -93,6 +93,19 @@ public sealed class FaultTests : IDisposable
         }
     }
 
+    [Fact]
+    public void The_readme_exit_code_table_lists_every_exit_code()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        var table = readme[readme.IndexOf("### Exit codes", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("\n\n", table.IndexOf("| code |", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var codes = typeof(ExitCodes).GetFields().Where(f => f.IsLiteral).Select(f => (int)f.GetRawConstantValue()!).ToList();
+
+        Assert.Contains(74, codes);
+        foreach (var code in codes) Assert.Contains($"\n| {code} |", table);
+        Assert.Equal(codes.Count, table.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| \d+ \|")));
+    }
+
     // ---- symlinks, devices, temp files ----
 
     [Fact]
