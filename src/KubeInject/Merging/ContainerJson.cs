@@ -78,6 +78,27 @@ internal static class ContainerJson
         B("stdin"), B("stdinOnce"), B("tty"),
     ];
 
+    /// <summary>
+    /// The path of the first field of <paramref name="container"/> (nested ones too) that a Kubernetes container does
+    /// not have, or null: Go's typed decode would drop it, so <c>proxy.istio.io/overrides</c> cannot record it.
+    /// </summary>
+    public static string? FirstUnknownField(YMapping container) => Unknown(container, Container, "");
+
+    private static string? Unknown(YMapping map, Field[] fields, string path)
+    {
+        foreach (var e in map.Entries)
+        {
+            string at = path.Length == 0 ? e.Name : $"{path}.{e.Name}";
+            var f = Array.Find(fields, x => x.Name == e.Name);
+            if (f is null) return at;
+            if (f.Kind == Kind.Obj && e.Value is YMapping m && Unknown(m, f.Type!, at) is { } inObject) return inObject;
+            if (f.Kind == Kind.List && e.Value is YSequence s)
+                for (int i = 0; i < s.Count; i++)
+                    if (s.Items[i] is YMapping item && Unknown(item, f.Type!, $"{at}[{i}]") is { } inItem) return inItem;
+        }
+        return null;
+    }
+
     /// <summary>Writes one container object.</summary>
     public static void Write(GoJson json, YMapping container) => WriteObject(json, container, Container);
 

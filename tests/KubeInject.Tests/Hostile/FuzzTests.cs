@@ -58,31 +58,33 @@ public sealed class FuzzTests
         var input = Gen.Frequency((3, mutated), (1, generated));
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        if (LongRun)
+        // dotnet test: the same inputs on every run (a fixed seed), so it is not flaky. A long run: a random seed,
+        // every input run even after a failure, failures grouped by kind; each prints the PCG state that replays it
+        // (KUBEINJECT_FUZZ_SEED runs that one input).
+        var pcg = Seed is { } replay ? PCG.Parse(replay) : LongRun ? new PCG((uint)Environment.TickCount, (ulong)DateTime.UtcNow.Ticks) : new PCG(1, 20261202);
+        int count = Seed is null ? Iterations : 1;
+        var failures = new List<(string Kind, string State, string Message)>();
+        for (int i = 0; i < count; i++)
         {
-            // Random seeds, shrinking of a failure, and its seed printed to replay.
-            input.Sample(Property, seed: Seed, iter: Iterations, threads: 1, print: Show,
-                writeLine: line => TestContext.Current.SendDiagnosticMessage(line));
-        }
-        else
-        {
-            // The same inputs on every run, so dotnet test is not flaky; a failure prints its input.
-            var pcg = new PCG(1, 20261202);
-            for (int i = 0; i < DefaultIterations; i++)
+            string state = pcg.ToString();
+            string text = input.Generate(pcg, null, out _);
+            try
             {
-                string text = input.Generate(pcg, null, out _);
-                try
-                {
-                    Property(text);
-                }
-                catch (Exception e)
-                {
-                    throw new InvalidOperationException($"input {i}: {e.Message}{Show(text)}", e);
-                }
+                Property(text);
+            }
+            catch (Exception e)
+            {
+                string kind = e.Message.Split('\n')[0];
+                kind = kind.Length > 120 ? kind[..120] : kind;
+                failures.Add((kind, state, $"input {i} (KUBEINJECT_FUZZ_SEED={state}): {e.GetType().Name}: {e.Message}{Show(text)}"));
+                if (!LongRun) break;
             }
         }
-        TestContext.Current.SendDiagnosticMessage(
-            $"fuzz: {Iterations} inputs in {watch.Elapsed.TotalSeconds:F1} s; {s_keyOrderDrift} outputs needed a third run (key order, see KnownKeyOrderDrift)");
+        var summary = $"fuzz: {count} inputs in {watch.Elapsed.TotalSeconds:F1} s, {failures.Count} failed; "
+            + $"{s_keyOrderDrift} outputs needed a third run (key order, see KnownKeyOrderDrift)"
+            + string.Concat(failures.GroupBy(f => f.Kind).Select(g => $"\n  {g.Count()} x {g.Key} (e.g. KUBEINJECT_FUZZ_SEED={g.First().State})"));
+        TestContext.Current.SendDiagnosticMessage(summary);
+        if (failures.Count > 0) Assert.Fail(summary + "\n\nfirst failure: " + failures[0].Message);
     }
 
     [Fact]

@@ -178,6 +178,21 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(65, Run("check", input).Exit);
     }
 
+    [Fact]
+    public void An_istio_proxy_customisation_with_a_field_containers_do_not_have_is_refused_not_lost_on_reinjection()
+    {
+        // Found by the fuzzer: "lis" (a mangled "limits") was kept by the first injection but cannot be recorded in
+        // proxy.istio.io/overrides (Go's typed JSON drops it), so the second run dropped it.
+        string text = Manifests.Deployment() + "        - name: istio-proxy\n          image: auto\n          resources:\n            lis:\n              cpu: 3000m\n";
+        var input = sandbox.Write("custom.yaml", text);
+
+        var r = Run("-i", "-f", input);
+
+        Assert.True(r.Exit == 65, r.ToString());
+        Assert.Contains("custom.yaml:1:1 (document 1): container istio-proxy: resources.lis is not a field of a Kubernetes container", r.Stderr);
+        Assert.Equal(text, Read(input));
+    }
+
     // ---- duplicate keys ----
 
     [Fact]
