@@ -72,8 +72,7 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
             {
                 Enter(ms);
                 bool flow = ms.Style == MappingStyle.Flow;
-                var entries = new List<(YScalar, YNode)>();
-                var keyLines = strictKeys ? new List<long>() : null;
+                var entries = new List<(YScalar Key, YNode Value, long Line)>();
                 HashSet<string>? keySet = null;
                 Mark last = ms.End;
                 MappingEnd close;
@@ -83,27 +82,21 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
                     var keyNode = ReadNode(out _);
                     if (keyNode is not YScalar key)
                         throw new YamlException(ms.Start, ms.End, "a mapping key must be a scalar");
-                    if (keyLines is not null)
+                    if (strictKeys && IsRepeated(entries, ref keySet, key.Value))
                     {
-                        if (entries.Count == 16) keySet = new HashSet<string>(entries.Select(e => e.Item1.Value), StringComparer.Ordinal);
-                        bool repeated = keySet is null ? entries.Exists(e => e.Item1.Value == key.Value) : !keySet.Add(key.Value);
-                        if (repeated)
-                        {
-                            long firstLine = keyLines[entries.FindIndex(e => e.Item1.Value == key.Value)];
-                            throw new YamlException(keyStart, keyStart,
-                                $"duplicate key '{key.Value}' (first at line {firstLine}); Kubernetes refuses a mapping that repeats a key");
-                        }
-                        keyLines.Add(keyStart.Line);
+                        long firstLine = entries.Find(e => e.Key.Value == key.Value).Line;
+                        throw new YamlException(keyStart, keyStart,
+                            $"duplicate key '{key.Value}' (first at line {firstLine}); Kubernetes refuses a mapping that repeats a key");
                     }
                     var value = ReadNode(out last);
-                    entries.Add((key, value));
+                    entries.Add((key, value, keyStart.Line));
                 }
                 _depth--;
                 // Flow mappings end after '}'; block mappings end at their last value (their MappingEnd
                 // event sits at the next token, after trailing comments and blank lines).
                 end = flow ? PastClosingBracket(close.Start) : last;
                 var map = new YMapping { IsFlow = flow, Source = Span(ms.Start, end) };
-                foreach (var (k, v) in entries) map.AddParsed(k, v);
+                foreach (var (k, v, _) in entries) map.AddParsed(k, v);
                 Remember(ms.Anchor, map, _nodes - first);
                 return map;
             }
@@ -168,6 +161,19 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
         if (anchor.IsEmpty) return;
         _anchors[anchor.Value] = (node, size);
         SawAnchorOrAlias = true;
+    }
+
+    // Whether a mapping already has the key: a scan while it is small, a set once it has 16 keys.
+    private static bool IsRepeated(List<(YScalar Key, YNode Value, long Line)> entries, ref HashSet<string>? keySet, string key)
+    {
+        if (keySet is not null) return !keySet.Add(key);
+        foreach (var e in entries)
+            if (e.Key.Value == key) return true;
+        if (entries.Count < 15) return false;
+        keySet = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in entries) keySet.Add(e.Key.Value);
+        keySet.Add(key);
+        return false;
     }
 
     // One level deeper; refused past the limit before anything recurses further.
