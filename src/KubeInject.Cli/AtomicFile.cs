@@ -5,7 +5,8 @@ namespace KubeInject.Cli;
 
 /// <summary>
 /// Writes an output file so that readers see either the old or the new content, never a half-written one: a temp
-/// file in the same folder, flushed to disk (fsync) and renamed over the target, which keeps its permissions.
+/// file in the same folder, flushed to disk (fsync) and renamed over the target, which keeps its permissions (and its
+/// owner and group where the OS allows: running as root, or a group of ours).
 /// A symlink is written through: the file it points to is replaced and the link stays. A target that exists and is
 /// not a regular file (<c>/dev/null</c>, <c>/dev/stdout</c>, a FIFO) is written directly: there is nothing to rename.
 /// Temp files are named <c>.NAME.kube-inject.PID.tmp</c>; one left by a process that no longer runs (killed) is
@@ -81,7 +82,10 @@ internal sealed class AtomicFile : IDisposable
         _stream.Flush(flushToDisk: true);
         _writer.Dispose();
         if (File.Exists(_target) && !OperatingSystem.IsWindows())
+        {
             File.SetUnixFileMode(_temp, File.GetUnixFileMode(_target));
+            Posix.TryKeepOwner(_temp, Posix.OwnerOf(_target));
+        }
         File.Move(_temp, _target, overwrite: true);
         _committed = true;
     });

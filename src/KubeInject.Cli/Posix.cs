@@ -53,6 +53,32 @@ internal static class Posix
         };
     }
 
+    [DllImport("libc", EntryPoint = "chown", SetLastError = true)]
+    private static extern int Chown(string path, uint owner, uint group);
+
+    /// <summary>The owner and group of what <paramref name="path"/> names, or null (Windows, or it cannot be read).</summary>
+    public static (uint User, uint Group)? OwnerOf(string path)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        var status = new byte[256];
+        if (Stat(path, status) != 0) return null;
+        return (BitConverter.ToUInt32(status, 8), BitConverter.ToUInt32(status, 12));
+    }
+
+    /// <summary>Gives <paramref name="path"/> this owner and group when they differ and the OS allows it (root, or a group of ours).</summary>
+    public static void TryKeepOwner(string path, (uint User, uint Group)? owner)
+    {
+        if (owner is not { } wanted || OwnerOf(path) == wanted) return;
+        try
+        {
+            _ = Chown(path, wanted.User, wanted.Group); // refused without the right: the file stays ours
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No libc chown on this platform.
+        }
+    }
+
     /// <summary>The canonical absolute path (every symlink resolved), or the full path when that fails.</summary>
     public static string RealPathOf(string path)
     {

@@ -155,6 +155,22 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public void In_place_keeps_the_owner_of_a_file_when_the_os_allows_it()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "needs root to give a file away");
+        var input = sandbox.Write("app.yaml", Manifests.Deployment());
+        var chown = System.Diagnostics.Process.Start("/bin/chown", ["65534:65534", input])!;
+        chown.WaitForExit();
+        Assert.Equal(((uint)65534, (uint)65534), Posix.OwnerOf(input));
+
+        var r = Run("-i", input);
+
+        Assert.True(r.Exit == 0, r.ToString());
+        Assert.Contains("istio-proxy", Read(input));
+        Assert.Equal(((uint)65534, (uint)65534), Posix.OwnerOf(input));
+    }
+
+    [Fact]
     public void Output_onto_a_symlink_writes_the_file_it_points_to()
     {
         Assert.SkipUnless(OnUnix, "symlinks");
