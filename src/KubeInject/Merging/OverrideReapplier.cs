@@ -54,9 +54,9 @@ internal static class OverrideReapplier
         {
             // What the record cannot hold would be lost on the next re-injection (and the API server refuses it).
             foreach (var user in containers.Concat(inits))
-                if (ContainerJson.FirstUnknownField(PodTree.FindContainer(original, PodTree.NameOf(user)!) ?? user) is { } unknown)
+                if (ContainerJson.FirstInvalidField(PodTree.FindContainer(original, PodTree.NameOf(user)!) ?? user) is { } problem)
                     throw new KubeInjectException(
-                        $"container {PodTree.NameOf(user)}: {unknown} is not a field of a Kubernetes container; the API server refuses it, and {ProxyOverrides.AnnotationKey} could not record this customisation");
+                        $"container {PodTree.NameOf(user)}: {problem}; the API server refuses it, and {ProxyOverrides.AnnotationKey} could not record this customisation");
         }
         if (!alreadyInjected && (containers.Count > 0 || inits.Count > 0))
             PodTree.SetString(PodTree.EnsureAnnotations(result), ProxyOverrides.AnnotationKey, new ProxyOverrides(containers, inits).ToJson());

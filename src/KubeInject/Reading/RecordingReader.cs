@@ -6,7 +6,8 @@ namespace KubeInject.Reading;
 /// A <see cref="TextReader"/> that keeps what the parser has read since the last <see cref="Forget"/>, so a
 /// document's exact text can be cut out once the parser has found where the document ends.
 /// It also refuses, as they are read, what the writer cannot keep: a carriage return that does not start a CRLF
-/// line break (YAML reads a lone CR as a line break, the writer only knows LF and CRLF), and a document longer
+/// line break, and U+0085, U+2028, U+2029 (YAML 1.1 reads them as line breaks, the writer only knows LF and CRLF),
+/// and a document longer
 /// than <see cref="Limits.MaxDocumentLength"/>; both throw <see cref="RefusedInputException"/>.
 /// </summary>
 internal sealed class RecordingReader(TextReader inner) : TextReader
@@ -26,20 +27,27 @@ internal sealed class RecordingReader(TextReader inner) : TextReader
         return (_forgottenLines + 1 + before.AsSpan().Count('\n'), rel - (before.LastIndexOf('\n') + 1) + 1);
     }
 
+    // What YamlDotNet reads as a line break besides LF: CR (fine before LF), NEL, LS and PS.
+    private static readonly System.Buffers.SearchValues<char> OtherLineBreaks = System.Buffers.SearchValues.Create("\r\u0085\u2028\u2029");
+
     // Checks characters just appended, the first of them at absolute offset `at`.
     private void Check(ReadOnlySpan<char> appended, int at)
     {
         if (Length - DocumentStart > Limits.MaxDocumentLength)
             throw new RefusedInputException(DocumentStart,
                 $"the document is longer than {Limits.MaxDocumentLength:N0} characters (the limit; the Kubernetes API server stores objects of at most about 1.5 MB)");
-        int i = appended.IndexOf('\r');
+        int i = appended.IndexOfAny(OtherLineBreaks);
         while (i >= 0)
         {
+            char c = appended[i];
+            if (c != '\r')
+                throw new RefusedInputException(at + i,
+                    $"U+{(int)c:X4} ({(c == '\u0085' ? "next line" : c == '\u2028' ? "line separator" : "paragraph separator")}) is a line break to this YAML reader (YAML 1.1) but not to YAML 1.2 readers; write it escaped in a double-quoted string (\\{(c == '\u0085' ? 'N' : c == '\u2028' ? 'L' : 'P')})");
             int next = i + 1 < appended.Length ? appended[i + 1] : inner.Peek();
             if (next != '\n')
                 throw new RefusedInputException(at + i,
                     "a carriage return (CR) that is not followed by a line feed: only LF and CRLF line breaks are supported (convert classic Mac CR line breaks first)");
-            int j = appended[(i + 1)..].IndexOf('\r');
+            int j = appended[(i + 1)..].IndexOfAny(OtherLineBreaks);
             i = j < 0 ? -1 : i + 1 + j;
         }
     }

@@ -51,6 +51,20 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(text, Read(input));
     }
 
+    [Theory]
+    [InlineData('\u0085', "U+0085 (next line)")]
+    [InlineData('\u2028', "U+2028 (line separator)")]
+    [InlineData('\u2029', "U+2029 (paragraph separator)")]
+    public void Unicode_line_breaks_yaml_1_1_reads_are_refused(char lineBreak, string message)
+    {
+        // Found by the fuzzer: a NEL before "-apiVersion: v1" was a line break to the reader, not to the writer,
+        // and the output did not parse.
+        var e = Assert.Throws<KubeInjectException>(() => ManifestReader.Read(lineBreak + "-apiVersion: v1\nkind: List\n", "nel.yaml").ToList());
+
+        Assert.Contains(message, e.Message);
+        Assert.Equal((1, 1), (e.Location!.Line, e.Location.Column));
+    }
+
     [Fact]
     public void Crlf_input_still_works_and_keeps_its_line_breaks()
     {
@@ -191,6 +205,37 @@ public sealed class HostileInputTests : IDisposable
         Assert.True(r.Exit == 65, r.ToString());
         Assert.Contains("custom.yaml:1:1 (document 1): container istio-proxy: resources.lis is not a field of a Kubernetes container", r.Stderr);
         Assert.Equal(text, Read(input));
+    }
+
+    [Theory]
+    [InlineData("          securityContext:\n            runAsGroup: 43>-21\n", "securityContext.runAsGroup must be an integer")]
+    [InlineData("          tty: maybe\n", "tty must be true or false")]
+    [InlineData("          lifecycle: {preStop: {exec: {command: sleep}}}\n", "lifecycle.preStop.exec.command must be a list of strings")]
+    public void An_istio_proxy_customisation_of_the_wrong_type_is_refused(string field, string message)
+    {
+        // Found by the fuzzer: "runAsGroup: 43>-21" went into proxy.istio.io/overrides as invalid JSON, and the
+        // second run refused the tool's own output.
+        var input = sandbox.Write("custom.yaml", Manifests.Deployment() + "        - name: istio-proxy\n          image: auto\n" + field);
+
+        var r = Run("-f", input);
+
+        Assert.True(r.Exit == 65, r.ToString());
+        Assert.Contains($"container istio-proxy: {message}", r.Stderr);
+    }
+
+    [Fact]
+    public void A_key_without_value_in_an_istio_proxy_customisation_survives_the_second_run()
+    {
+        // Found by the fuzzer: "command:" (null) was kept by the first run, and the second run (which strips the
+        // sidecar and restores the customisation from proxy.istio.io/overrides, where Go drops nulls) removed it.
+        var input = sandbox.Write("custom.yaml", Manifests.Deployment() + "        - name: istio-proxy\n          image: auto\n          args: [\"-c\", \"my.yaml\"]\n          command:\n");
+
+        var first = Run("-f", input, "--report", "none");
+        var second = RunWithStdin(first.Stdout, "-f", "-", "--report", "none");
+
+        Assert.True(first.Exit == 0, first.ToString());
+        Assert.Contains("          command:\n", first.Stdout);
+        Assert.Equal(first.Stdout, second.Stdout);
     }
 
     // ---- duplicate keys ----
