@@ -129,9 +129,9 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                 exit = Worst(exit, Fail(InputFile.NotUtf8(file.Path)));
                 continue;
             }
+            string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
             try
             {
-                string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
                 var summary = step.Patches is { } patches ? WritePatches(patches, file, text!, target, stdout)
                     : text is not null ? Process(step, file, text, check, diff, inPlace, target, color, stdout)
                     : check ? CheckOnly(step, file)
@@ -152,6 +152,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             {
                 context.Stderr.WriteLine($"kube-inject: error: {e.Message}");
                 exit = Worst(exit, ExitCodes.OutputError);
+                if (e.Path == "stdout") break; // stdout is gone: the next files could not be written either
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

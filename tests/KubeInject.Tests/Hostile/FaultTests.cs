@@ -39,11 +39,14 @@ public sealed class FaultTests : IDisposable
         var input = sandbox.Write("app.yaml", Manifests.Deployment());
         var stderr = new StringWriter();
 
-        int exit = KubeInjectApp.Run(command == "-f" ? ["-f", input] : [command, input],
+        var second = sandbox.Write("second.yaml", Manifests.Deployment("second"));
+
+        int exit = KubeInjectApp.Run(command == "-f" ? ["-f", input, "-f", second] : [command, input, second],
             new CliContext(new StringReader(""), new FullDiskWriter(), stderr, new Dictionary<string, string>()));
 
         Assert.True(exit == 74, stderr.ToString());
         Assert.Contains("kube-inject: error: stdout: cannot write: No space left on device", stderr.ToString());
+        Assert.Single(stderr.ToString().Split('\n'), l => l.Contains("cannot write", StringComparison.Ordinal));
         Assert.DoesNotContain("internal error", stderr.ToString());
     }
 
