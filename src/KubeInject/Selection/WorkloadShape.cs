@@ -7,7 +7,7 @@ namespace KubeInject.Selection;
 /// Refuses a workload whose fields have the wrong YAML type where injection reads or writes them
 /// (<c>containers</c> given as a mapping or a string, <c>annotations</c> as a list, …). The API server's decoder
 /// refuses such a manifest; rewriting it would drop the user's data, so it is bad input naming the field and line.
-/// A field that is absent or null is fine.
+/// A field that is absent or null is fine. Two containers of one list with the same name are refused too.
 /// </summary>
 internal static class WorkloadShape
 {
@@ -58,8 +58,17 @@ internal static class WorkloadShape
         foreach (var list in (ReadOnlySpan<string>)["containers", "initContainers", "ephemeralContainers"])
         {
             if (spec[list] is not YSequence containers) continue;
+            var names = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < containers.Count; i++)
-                if (containers.Items[i] is YMapping container) check.Fields(container, $"{specPath}.{list}[{i}]", ContainerFields);
+            {
+                if (containers.Items[i] is not YMapping container) continue;
+                check.Fields(container, $"{specPath}.{list}[{i}]", ContainerFields);
+                // Injection finds containers by name; a repeated one (two istio-proxy) cannot be injected faithfully.
+                if (container["name"] is YScalar { Kind: not ScalarKind.Null } name && !names.TryAdd(name.Value, i))
+                    throw new KubeInjectException(
+                        $"{specPath}.{list}[{i}].name: the container name '{name.Value}' is already used by {list}[{names[name.Value]}]; Kubernetes refuses a pod whose containers share a name",
+                        new SourceLocation(fileName, documentIndex, name.Line, name.Column));
+            }
         }
     }
 

@@ -184,6 +184,19 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Two_containers_with_the_same_name_are_refused_naming_both()
+    {
+        // Found by the fuzzer: a duplicated "- name: istio-proxy" line gave a pod with two istio-proxy containers,
+        // whose injection was not a fixed point.
+        var input = sandbox.Write("twice.yaml", Manifests.Deployment() + "        - name: istio-proxy\n        - name: istio-proxy\n          image: auto\n");
+
+        var r = Run("-f", input);
+
+        Assert.True(r.Exit == 65, r.ToString());
+        Assert.Contains("twice.yaml:19:17 (document 1): spec.template.spec.containers[2].name: the container name 'istio-proxy' is already used by containers[1]", r.Stderr);
+    }
+
+    [Fact]
     public void Uninject_and_check_refuse_a_wrong_typed_field_too()
     {
         var input = sandbox.Write("typed.yaml", Manifests.Deployment().Split("      containers:")[0] + "      containers: web\n");
