@@ -65,6 +65,8 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
             {
                 end = s.End;
                 var node = new YScalar(s.Value, Map(s.Style), TagOf(s.Tag, s.Style)) { Source = Span(s.Start, s.End) };
+                if (strictKeys && !MatchesItsTag(node))
+                    throw new YamlException(s.Start, s.End, $"'{s.Value}' is not a value of its tag {s.Tag.Value} (YAML decoders refuse it)");
                 Remember(s.Anchor, node, 1);
                 return node;
             }
@@ -174,6 +176,16 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
         foreach (var e in entries) keySet.Add(e.Key.Value);
         keySet.Add(key);
         return false;
+    }
+
+    // A scalar tagged !!int, !!float, !!bool or !!null must read as one (e.g. "!!int hello" does not).
+    private static bool MatchesItsTag(YScalar node)
+    {
+        if (node.Tag is null) return true;
+        var kind = node.Kind;
+        if (kind is ScalarKind.String) return true;
+        var plain = ScalarResolver.ResolvePlain(node.Value);
+        return plain == kind || kind == ScalarKind.Float && plain == ScalarKind.Int;
     }
 
     // One level deeper; refused past the limit before anything recurses further.

@@ -93,6 +93,20 @@ public sealed class HostileInputTests : IDisposable
         Assert.NotNull(doc.Root);
     }
 
+    [Theory]
+    [InlineData("app: !!int hello", "'hello' is not a value of its tag tag:yaml.org,2002:int")]
+    [InlineData("app: !!bool maybe", "'maybe' is not a value of its tag tag:yaml.org,2002:bool")]
+    [InlineData("app: !!float x1", "'x1' is not a value of its tag tag:yaml.org,2002:float")]
+    public void A_scalar_that_does_not_match_its_tag_is_refused(string line, string message)
+    {
+        // Found by the fuzzer: "!!int hello" crashed injection (exit 70) with a FormatException.
+        var e = Assert.Throws<KubeInjectException>(() => ManifestReader.Read("a: 1\n" + line + "\n", "tag.yaml").ToList());
+
+        Assert.Contains(message, e.Message);
+        Assert.Equal(2, e.Location!.Line);
+        Assert.Single(ManifestReader.Read("a: !!int 0x1F\nb: !!float 1\nc: !!str x\nd: !!null ~\n", "ok.yaml"));
+    }
+
     // ---- bytes that are not UTF-8 ----
 
     private string WriteLatin1()
