@@ -77,6 +77,7 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Output_into_a_read_only_folder_is_exit_74()
     {
         Assert.SkipUnless(OnUnix && Environment.UserName != "root", "needs a user that permissions apply to (not root)");
@@ -124,22 +125,23 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
-    public void Output_onto_a_fifo_writes_through_it()
+    public async Task Output_onto_a_fifo_writes_through_it()
     {
         Assert.SkipUnless(OnUnix && File.Exists("/usr/bin/mkfifo"), "needs mkfifo");
         var input = sandbox.Write("app.yaml", Manifests.Deployment());
         var fifo = sandbox.PathOf("out.yaml");
         System.Diagnostics.Process.Start("/usr/bin/mkfifo", [fifo])!.WaitForExit();
-        var reader = Task.Run(() => File.ReadAllText(fifo));
+        var reader = Task.Run(() => File.ReadAllText(fifo), TestContext.Current.CancellationToken);
 
         var r = Run("-f", input, "-o", fifo, "--report", "none");
 
         Assert.True(r.Exit == 0, r.ToString());
-        Assert.Contains("istio-proxy", reader.Result);
+        Assert.Contains("istio-proxy", await reader);
         Assert.Equal(Posix.FileKind.Other, Posix.KindOf(fifo));
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void In_place_on_a_symlink_updates_the_target_keeps_the_link_and_the_mode()
     {
         Assert.SkipUnless(OnUnix, "symlinks and modes");
