@@ -12,6 +12,7 @@ internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWrite
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables())
             env[(string)e.Key] = (string?)e.Value ?? "";
-        return new CliContext(Console.In, Console.Out, Console.Error, env);
+        // Redirected input is read as bytes and decoded strictly (not UTF-8 is refused, as in files); a terminal stays Console.In.
+        return new CliContext(Console.IsInputRedirected ? InputFile.OpenStdin() : Console.In, Console.Out, Console.Error, env);
     }
 }

@@ -15,6 +15,8 @@ internal static class ExitCodes
     public const int MissingInput = 66;
     /// <summary>A bug: an unexpected exception.</summary>
     public const int Internal = 70;
+    /// <summary>Output could not be written (disk full, read-only folder, permission denied, stdout closed).</summary>
+    public const int OutputError = 74;
     /// <summary><c>check</c> findings at or above <c>--fail-on</c>.</summary>
     public const int Findings = 79;
 }

@@ -63,7 +63,14 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         {
             // As a Helm post-renderer or kustomize exec function: no arguments, manifests on stdin.
             bool interactive = ReferenceEquals(context.Stdin, Console.In) && !Console.IsInputRedirected;
-            stdinText = interactive ? "" : InputFile.ReadStdin(context.Stdin);
+            try
+            {
+                stdinText = interactive ? "" : InputFile.ReadStdin(context.Stdin);
+            }
+            catch (KubeInjectException e)
+            {
+                return Fail(e);
+            }
             if (stdinText.Length == 0) return Usage("filename not specified (see --filename or -f, or pass paths)");
             inputs.Add("-");
         }
@@ -74,6 +81,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         string? output = parse.GetValue(options.Output);
         if (inPlace && output is not null) return Usage("--in-place and --output cannot be combined");
         if (check && (inPlace || output is not null)) return Usage("--check writes nothing; it cannot be combined with --in-place or --output");
+        if (diff && (inPlace || output is not null)) return Usage("--diff prints a diff to stdout and writes no file; it cannot be combined with --in-place or --output");
 
         Step step;
         try
@@ -91,8 +99,9 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
         }
         foreach (var w in step.Warnings) context.Stderr.WriteLine($"kube-inject: warning: {w}");
 
-        var files = InputExpander.Expand(inputs, parse.GetValue(options.Recursive), out var missing)
+        var files = InputExpander.Expand(inputs, parse.GetValue(options.Recursive), out var missing, out var skipped)
             .Where(f => f.IsStdin || repoConfig.Selects(f.Path)).ToList();
+        foreach (var line in skipped) context.Stderr.WriteLine($"kube-inject: {line}");
         int exit = ExitCodes.Ok;
         foreach (var m in missing)
         {
@@ -122,15 +131,25 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
                 markup = text?.Contains("{{", StringComparison.Ordinal) ?? InputFile.Contains(file.Path, "{{");
                 text ??= markup ? InputFile.Read(file.Path) : null;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
                 exit = Worst(exit, ExitCodes.MissingInput);
                 continue;
             }
+            catch (KubeInjectException e)
+            {
+                exit = Worst(exit, Fail(e));
+                continue;
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                exit = Worst(exit, Fail(InputFile.NotUtf8(file.Path)));
+                continue;
+            }
+            string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
             try
             {
-                string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
                 InjectionSummary summary;
                 try
                 {
@@ -158,13 +177,32 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             {
                 exit = Worst(exit, Fail(e));
             }
-            catch (IOException e)
+            catch (System.Text.DecoderFallbackException) when (!file.IsStdin)
             {
+                exit = Worst(exit, Fail(InputFile.NotUtf8(file.Path)));
+            }
+            catch (OutputException e)
+            {
+                context.Stderr.WriteLine($"kube-inject: error: {e.Message}");
+                exit = Worst(exit, ExitCodes.OutputError);
+                if (e.Path == "stdout") break; // stdout is gone: the next files could not be written either
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Output failures are OutputExceptions; what is left is reading the input.
                 context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
                 exit = Worst(exit, ExitCodes.MissingInput);
             }
         }
-        context.Stdout.Flush();
+        try
+        {
+            context.Stdout.Flush();
+        }
+        catch (OutputException e)
+        {
+            context.Stderr.WriteLine($"kube-inject: error: {e.Message}");
+            exit = Worst(exit, ExitCodes.OutputError);
+        }
         reporter.Flush();
         if (exit == ExitCodes.Ok && verdict is not null) exit = verdict(reports);
         if (exit == ExitCodes.Ok && check && anyChanged) exit = ExitCodes.CheckFoundWork;
@@ -268,7 +306,7 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
     {
         "always" => true,
         "never" => false,
-        _ => !Console.IsOutputRedirected && !context.Environment.ContainsKey("NO_COLOR") && ReferenceEquals(context.Stdout, Console.Out),
+        _ => !Console.IsOutputRedirected && !context.Environment.ContainsKey("NO_COLOR") && ReferenceEquals(context.Stdout is GuardedWriter g ? g.Inner : context.Stdout, Console.Out),
     };
 
     /// <summary>Prints a usage error and returns its exit code.</summary>

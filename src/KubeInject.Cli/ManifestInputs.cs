@@ -9,7 +9,8 @@ internal static class ManifestInputs
     public static List<ManifestInput> Read(IEnumerable<string> paths, bool recursive, CliContext context, out int exit, Func<string, bool>? selects = null)
     {
         exit = ExitCodes.Ok;
-        var files = InputExpander.Expand(paths, recursive, out var missing).Where(f => f.IsStdin || selects is null || selects(f.Path)).ToList();
+        var files = InputExpander.Expand(paths, recursive, out var missing, out var skipped).Where(f => f.IsStdin || selects is null || selects(f.Path)).ToList();
+        foreach (var line in skipped) context.Stderr.WriteLine($"kube-inject: {line}");
         foreach (var m in missing)
         {
             context.Stderr.WriteLine($"kube-inject: error: {m}: no such file or directory");
@@ -25,7 +26,12 @@ internal static class ManifestInputs
             catch (IOException e)
             {
                 context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
-                exit = ExitCodes.MissingInput;
+                exit = Math.Max(exit, ExitCodes.MissingInput);
+            }
+            catch (KubeInject.Diagnostics.KubeInjectException e)
+            {
+                context.Stderr.WriteLine($"kube-inject: error: {e}");
+                exit = Math.Max(exit, ExitCodes.BadInput);
             }
         }
         return inputs;

@@ -133,6 +133,13 @@ public sealed partial class Injector
         // taken out first, so the result equals injecting the original manifest. Without one (no or an unparseable
         // status), or with ReinjectionMode.IstioMerge, Istio's own semantics apply: the templates are merged over
         // whatever the pod holds (spec §2, §5.4) — what the conformance goldens of already-injected inputs encode.
+        if (Options.Reinjection == ReinjectionMode.Replace && PodTree.Annotation(pod, InjectionStatus.AnnotationKey) is { } statusText
+            && InjectionStatus.Parse(statusText) is null)
+        {
+            // Replacing needs the record of what was injected; without it the workload stays as it is (a fixed point).
+            return Report(workload, injected: false, SkipReason.InvalidStatusNotReinjected, null,
+                [.. warnings, $"{InjectionStatus.AnnotationKey} is not the JSON Istio writes; the workload is left as it is"]);
+        }
         if (Options.Reinjection == ReinjectionMode.Replace && PodUninjector.StatusOf(pod) is { } previous)
         {
             var uninjection = UninjectionContextFor(workload, pod);

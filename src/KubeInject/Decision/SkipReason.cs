@@ -30,6 +30,14 @@ public sealed record SkipReason(string Code, string Sentence)
     public static SkipReason SidecarWithoutStatus { get; } = new("sidecar_without_status",
         "has an istio-proxy container but no sidecar.istio.io/status annotation recording what injection added; not uninjected");
 
+    /// <summary>
+    /// Injection (re-injection in <see cref="ReinjectionMode.Replace"/>): the pod carries a <c>sidecar.istio.io/status</c>
+    /// annotation that does not parse, so what an earlier injection added cannot be taken out; the workload is left
+    /// as it is (merging over it would keep the old sidecar and change again on the next run).
+    /// </summary>
+    public static SkipReason InvalidStatusNotReinjected { get; } = new("invalid_status",
+        "has a sidecar.istio.io/status annotation that does not parse, so what an earlier injection added is unknown; not re-injected (fix or remove the annotation, and the old sidecar)");
+
     /// <summary>Uninjection: the <c>sidecar.istio.io/status</c> annotation is not the JSON Istio writes.</summary>
     public static SkipReason InvalidStatus { get; } = new("invalid_status",
         "has a sidecar.istio.io/status annotation that does not parse; not uninjected");

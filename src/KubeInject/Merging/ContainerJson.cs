@@ -78,6 +78,45 @@ internal static class ContainerJson
         B("stdin"), B("stdinOnce"), B("tty"),
     ];
 
+    /// <summary>
+    /// The first field of <paramref name="container"/> (nested ones too) that a Kubernetes container does not have, or
+    /// whose value has the wrong type (<c>runAsGroup: 43&gt;-21</c>), as "path problem"; null when there is none. Go's
+    /// typed decode drops or refuses such a field, so <c>proxy.istio.io/overrides</c> cannot record it.
+    /// </summary>
+    public static string? FirstInvalidField(YMapping container) => Invalid(container, Container, "");
+
+    private static string? Invalid(YMapping map, Field[] fields, string path)
+    {
+        foreach (var e in map.Entries)
+        {
+            string at = path.Length == 0 ? e.Name : $"{path}.{e.Name}";
+            var f = Array.Find(fields, x => x.Name == e.Name);
+            if (f is null) return $"{at} is not a field of a Kubernetes container";
+            var v = e.Value;
+            if (PodTree.IsNull(v)) continue;
+            string? expected = f.Kind switch
+            {
+                Kind.Int when v is not YScalar { Kind: ScalarKind.Int } => "an integer",
+                Kind.Bool when v is not YScalar { Kind: ScalarKind.Bool } => "true or false",
+                Kind.Str or Kind.IntOrStr when v is not YScalar => "a string",
+                Kind.StrList when v is not YSequence || ((YSequence)v).Items.Any(i => i is not YScalar) => "a list of strings",
+                Kind.StrMap when v is not YMapping || ((YMapping)v).Entries.Any(i => i.Value is not YScalar) => "a mapping of strings",
+                Kind.Obj when v is not YMapping => "a mapping",
+                Kind.List when v is not YSequence || ((YSequence)v).Items.Any(i => i is not YMapping) => "a list of mappings",
+                _ => null,
+            };
+            if (expected is not null) return $"{at} must be {expected}";
+            if (f.Kind == Kind.Obj && Invalid((YMapping)v, f.Type!, at) is { } inObject) return inObject;
+            if (f.Kind == Kind.List)
+            {
+                var items = ((YSequence)v).Items;
+                for (int i = 0; i < items.Count; i++)
+                    if (Invalid((YMapping)items[i], f.Type!, $"{at}[{i}]") is { } inItem) return inItem;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Writes one container object.</summary>
     public static void Write(GoJson json, YMapping container) => WriteObject(json, container, Container);
 

@@ -51,6 +51,14 @@ internal static class OverrideReapplier
         }
 
         if (!alreadyInjected && (containers.Count > 0 || inits.Count > 0))
+        {
+            // What the record cannot hold would be lost on the next re-injection (and the API server refuses it).
+            foreach (var user in containers.Concat(inits))
+                if (ContainerJson.FirstInvalidField(PodTree.FindContainer(original, PodTree.NameOf(user)!) ?? user) is { } problem)
+                    throw new KubeInjectException(
+                        $"container {PodTree.NameOf(user)}: {problem}; the API server refuses it, and {ProxyOverrides.AnnotationKey} could not record this customisation");
+        }
+        if (!alreadyInjected && (containers.Count > 0 || inits.Count > 0))
             PodTree.SetString(PodTree.EnsureAnnotations(result), ProxyOverrides.AnnotationKey, new ProxyOverrides(containers, inits).ToJson());
 
         InitContainerUser.Adjust(result, original, context);

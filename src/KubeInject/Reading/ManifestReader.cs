@@ -7,6 +7,8 @@ namespace KubeInject.Reading;
 
 /// <summary>
 /// Splits a multi-document YAML (or JSON) text into <see cref="ManifestDocument"/>s, one at a time.
+/// Refused as bad input: a mapping that repeats a key, a lone carriage return, and documents past
+/// <see cref="Limits"/>.
 /// The documents' texts partition the input: concatenated, they reproduce it byte for byte (BOM, CRLF,
 /// comments, <c>---</c>/<c>...</c> markers and trailing text included). Cut points are the parser's
 /// document-end marks, not a line regex, so a <c>---</c> inside a block scalar is not a separator.
@@ -30,7 +32,7 @@ public static class ManifestReader
         // off; the BOM stays in the first document's text.
         int bom = recorder.SkipByteOrderMark() ? 1 : 0;
         var parser = new Parser(new Scanner(recorder, skipComments: true));
-        var builder = new YamlTreeBuilder(parser, null);
+        var builder = new YamlTreeBuilder(parser, null, strictKeys: true);
         int index = 0;
         int chunkStart = 0;
         int nextLine = 1;
@@ -40,6 +42,7 @@ public static class ManifestReader
             YNode? root;
             int cut;
             var documentText = new SourceText();
+            recorder.DocumentStart = chunkStart;
             try
             {
                 if (index == 0 && pending is null) parser.Consume<StreamStart>();
@@ -55,6 +58,11 @@ public static class ManifestReader
                     $"invalid YAML: {Clean(e.Message)}",
                     new SourceLocation(fileName, index, (int)e.Start.Line, (int)e.Start.Column),
                     ErrorKind.BadInput, e);
+            }
+            catch (RefusedInputException e)
+            {
+                var (line, column) = recorder.PositionOf(e.Offset);
+                throw new KubeInjectException(e.Message, new SourceLocation(fileName, index, line, column), ErrorKind.BadInput, e);
             }
             catch (InvalidOperationException e)
             {

@@ -10,10 +10,15 @@ namespace KubeInject.Reading;
 /// (when given a <see cref="SourceText"/>) so untouched parts can later be copied verbatim.
 /// <paramref name="offset"/> is where the parsed text starts in <paramref name="text"/> (1 when a leading
 /// byte-order mark was cut off before parsing), added to every parser mark.
+/// <para>Every document is held to <see cref="Limits"/> (nesting depth, alias expansion), and with
+/// <paramref name="strictKeys"/> a mapping may not repeat a key (Kubernetes' strict decoding refuses that too).</para>
 /// </summary>
-internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offset = 0)
+internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offset = 0, bool strictKeys = false)
 {
-    private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (YNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
+    private int _depth;
+    private int _nodes; // nodes of the current document, alias copies included
+    private int _aliasNodes; // of which made by aliases
     private SourceText? text = text;
     private int offset = offset;
 
@@ -38,6 +43,9 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
     public YNode? ReadDocumentBody(out DocumentEnd end)
     {
         _anchors.Clear();
+        _depth = 0;
+        _nodes = 0;
+        _aliasNodes = 0;
         SawAnchorOrAlias = false;
         YNode? root = null;
         if (!parser.Accept<DocumentEnd>(out _)) root = ReadNode(out _);
@@ -50,48 +58,63 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
     private YNode ReadNode(out Mark end)
     {
         var ev = parser.Consume<ParsingEvent>();
+        int first = _nodes++;
         switch (ev)
         {
             case Scalar s:
             {
                 end = s.End;
                 var node = new YScalar(s.Value, Map(s.Style), TagOf(s.Tag, s.Style)) { Source = Span(s.Start, s.End) };
-                Remember(s.Anchor, node);
+                if (strictKeys && !MatchesItsTag(node))
+                    throw new YamlException(s.Start, s.End, $"'{s.Value}' is not a value of its tag {s.Tag.Value} (YAML decoders refuse it)");
+                Remember(s.Anchor, node, 1);
                 return node;
             }
             case MappingStart ms:
             {
+                Enter(ms);
                 bool flow = ms.Style == MappingStyle.Flow;
-                var entries = new List<(YScalar, YNode)>();
+                var entries = new List<(YScalar Key, YNode Value, long Line)>();
+                HashSet<string>? keySet = null;
                 Mark last = ms.End;
                 MappingEnd close;
                 while (!parser.TryConsume<MappingEnd>(out close!))
                 {
+                    var keyStart = parser.Current?.Start ?? ms.Start;
                     var keyNode = ReadNode(out _);
                     if (keyNode is not YScalar key)
                         throw new YamlException(ms.Start, ms.End, "a mapping key must be a scalar");
+                    if (strictKeys && IsRepeated(entries, ref keySet, key.Value))
+                    {
+                        long firstLine = entries.Find(e => e.Key.Value == key.Value).Line;
+                        throw new YamlException(keyStart, keyStart,
+                            $"duplicate key '{key.Value}' (first at line {firstLine}); Kubernetes refuses a mapping that repeats a key");
+                    }
                     var value = ReadNode(out last);
-                    entries.Add((key, value));
+                    entries.Add((key, value, keyStart.Line));
                 }
+                _depth--;
                 // Flow mappings end after '}'; block mappings end at their last value (their MappingEnd
                 // event sits at the next token, after trailing comments and blank lines).
                 end = flow ? PastClosingBracket(close.Start) : last;
                 var map = new YMapping { IsFlow = flow, Source = Span(ms.Start, end) };
-                foreach (var (k, v) in entries) map.AddParsed(k, v);
-                Remember(ms.Anchor, map);
+                foreach (var (k, v, _) in entries) map.AddParsed(k, v);
+                Remember(ms.Anchor, map, _nodes - first);
                 return map;
             }
             case SequenceStart ss:
             {
+                Enter(ss);
                 bool flow = ss.Style == SequenceStyle.Flow;
                 var items = new List<YNode>();
                 Mark last = ss.End;
                 SequenceEnd close;
                 while (!parser.TryConsume<SequenceEnd>(out close!))
                     items.Add(ReadNode(out last));
+                _depth--;
                 end = flow ? PastClosingBracket(close.Start) : last;
                 var seq = new YSequence(items) { IsFlow = flow, Source = Span(ss.Start, end) };
-                Remember(ss.Anchor, seq);
+                Remember(ss.Anchor, seq, _nodes - first);
                 return seq;
             }
             case AnchorAlias alias:
@@ -99,8 +122,15 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
                 SawAnchorOrAlias = true;
                 if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                     throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}'");
+                // The copy is made only when the document's aliases stay within the budget (an alias bomb is refused
+                // before it grows); the copy counts as nodes of the document, so aliases of aliases add up.
+                _aliasNodes += target.Size;
+                if (_aliasNodes > Limits.MaxAliasExpansion || _aliasNodes < 0)
+                    throw new YamlException(alias.Start, alias.End,
+                        $"the aliases of this document expand to more than {Limits.MaxAliasExpansion:N0} nodes (the limit; an alias bomb?)");
+                _nodes += target.Size - 1;
                 end = alias.End;
-                return CloneWithSource(target, Span(alias.Start, alias.End));
+                return CloneWithSource(target.Node, Span(alias.Start, alias.End));
             }
             default:
                 throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
@@ -128,11 +158,41 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
         }
     }
 
-    private void Remember(AnchorName anchor, YNode node)
+    private void Remember(AnchorName anchor, YNode node, int size)
     {
         if (anchor.IsEmpty) return;
-        _anchors[anchor.Value] = node;
+        _anchors[anchor.Value] = (node, size);
         SawAnchorOrAlias = true;
+    }
+
+    // Whether a mapping already has the key: a scan while it is small, a set once it has 16 keys.
+    private static bool IsRepeated(List<(YScalar Key, YNode Value, long Line)> entries, ref HashSet<string>? keySet, string key)
+    {
+        if (keySet is not null) return !keySet.Add(key);
+        foreach (var e in entries)
+            if (e.Key.Value == key) return true;
+        if (entries.Count < 15) return false;
+        keySet = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in entries) keySet.Add(e.Key.Value);
+        keySet.Add(key);
+        return false;
+    }
+
+    // A scalar tagged !!int, !!float, !!bool or !!null must read as one (e.g. "!!int hello" does not).
+    private static bool MatchesItsTag(YScalar node)
+    {
+        if (node.Tag is null) return true;
+        var kind = node.Kind;
+        if (kind is ScalarKind.String) return true;
+        var plain = ScalarResolver.ResolvePlain(node.Value);
+        return plain == kind || kind == ScalarKind.Float && plain == ScalarKind.Int;
+    }
+
+    // One level deeper; refused past the limit before anything recurses further.
+    private void Enter(ParsingEvent start)
+    {
+        if (++_depth > Limits.MaxNestingDepth)
+            throw new YamlException(start.Start, start.End, $"mappings and sequences nested deeper than {Limits.MaxNestingDepth} levels (the limit)");
     }
 
     // YamlDotNet marks a flow collection's end event at the closing bracket itself (Start == End), so the

@@ -53,7 +53,9 @@ internal static class WorkloadSelector
         if (kinds.Find(apiVersion, kind) is not { } info) return;
         var meta = obj["metadata"] as YMapping;
         var location = new SourceLocation(fileName, documentIndex, obj.Line, obj.Column);
-        found.Add(new Workload(info, obj, apiVersion, Text(meta?["name"]), Text(meta?["namespace"]), location));
+        var workload = new Workload(info, obj, apiVersion, Text(meta?["name"]), Text(meta?["namespace"]), location);
+        WorkloadShape.Validate(workload, documentIndex, fileName);
+        found.Add(workload);
     }
 
     private static void CollectUnrecognized(YMapping obj, int documentIndex, string fileName, WorkloadKinds kinds, List<(YMapping, string, SourceLocation)> found)

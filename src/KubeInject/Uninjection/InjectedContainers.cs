@@ -52,6 +52,9 @@ internal static class InjectedContainers
         foreach (var key in target.Entries.Select(e => e.Name).ToList())
         {
             var want = wanted[key];
+            // A key with no value is the user's ("command:" under a customised istio-proxy): injection writes none, and
+            // the record (Go's JSON) cannot hold it, so it stays where it is.
+            if (want is null && PodTree.IsNull(target[key])) continue;
             if (want is null || IsEmpty(want)) target.Remove(key);
             else if (target[key] is YMapping t && want is YMapping w) Reshape(t, w);
             else if (target[key] is YSequence ts && want is YSequence ws) Reshape(ts, ws);

@@ -90,7 +90,12 @@ internal sealed partial class SpliceWriter(StringBuilder output, WriteStyle styl
     public static int ContentStart(YNode node)
     {
         var s = node.Source!;
-        return SourceScan.SkipPropertiesAndTrivia(s.Text.Value, s.Start, s.End);
+        int start = SourceScan.SkipPropertiesAndTrivia(s.Text.Value, s.Start, s.End);
+        // A tag or anchor before the first key belongs to the key ("!!str apiVersion: v1"), not to the mapping.
+        if (node is YMapping { Count: > 0 } m && m.Entries[0].Key.Source is { } ks && ReferenceEquals(ks.Text, s.Text)
+            && ks.Start >= s.Start && ks.Start < start)
+            start = ks.Start;
+        return start;
     }
 
     // Text for a scalar after "key:" or "-": a parsed scalar's own one-line text where it has one, else the formatter's.
