@@ -24,4 +24,13 @@ public sealed record CheckOptions
 
     /// <summary>The namespace of workloads whose manifest names none (what <c>kubectl apply</c> would use).</summary>
     public string DefaultNamespace { get; init; } = "default";
+
+    /// <summary>
+    /// The <c>istio</c> ConfigMap's <c>mesh</c> text (YAML or JSON), or null for Istio's defaults: its <c>rootNamespace</c>
+    /// (default <c>istio-system</c>) is where mesh-wide policies live.
+    /// </summary>
+    public string? MeshConfigText { get; init; }
+
+    /// <summary>The name of <see cref="MeshConfigText"/> in error messages.</summary>
+    public string MeshConfigName { get; init; } = "mesh config";
 }
