@@ -114,13 +114,13 @@ internal static class CheckPrinter
             ? "data plane version: none (no istio-proxy sidecars in the manifests)"
             : "data plane version: " + string.Join(", ", versions.Select(v => $"{v.Version} ({v.Proxies} proxies)")));
 
-    private static readonly string[] ProxyHeader = ["WORKLOAD", "NAMESPACE", "PROXY VERSION", "TARGET VERSION", "STATUS"];
+    private static readonly string[] ProxyHeader = ["WORKLOAD", "NAMESPACE", "PROXY VERSION", "TARGET VERSION", "STATUS", "MANIFEST"];
 
-    /// <summary>One line per proxy (a table), STALE where its version is not the target.</summary>
+    /// <summary>One line per proxy (a table), STALE where its version is not the target (<c>?</c> when its tag is not a version), and where it is.</summary>
     public static void Text(TextWriter output, IReadOnlyList<ProxyStatus> proxies)
     {
         var rows = new List<string[]> { ProxyHeader };
-        rows.AddRange(proxies.Select(p => new[] { $"{p.Kind}/{p.Name}", p.Namespace, p.Version, p.TargetVersion, p.Stale ? "STALE" : p.Version == p.TargetVersion ? "-" : "?" }));
+        rows.AddRange(proxies.Select(p => new[] { $"{p.Kind}/{p.Name}", p.Namespace, p.Version, p.TargetVersion, p.Stale ? "STALE" : p.Version == p.TargetVersion ? "-" : "?", At(p.Location) }));
         var widths = Enumerable.Range(0, ProxyHeader.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
         foreach (var row in rows)
             output.WriteLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))));
