@@ -19,7 +19,7 @@ internal sealed class CheckCommand(CliContext context)
     private readonly Option<string> _namespace = new("--namespace", "-n") { Description = "Namespace of workloads whose manifest names none.", DefaultValueFactory = _ => "default" };
     private readonly Option<bool> _expectInjected = new("--expect-injected") { Description = "The manifests should hold their sidecars (GitOps pre-injection): a missing or stale sidecar is an error." };
     private readonly Option<string> _failOn = new("--fail-on") { Description = "Exit 79 when a finding is at least: error | warning | info.", DefaultValueFactory = _ => "error" };
-    private readonly Option<string> _output = new("--output", "-o") { Description = "text | json.", DefaultValueFactory = _ => "text" };
+    private readonly Option<string> _output = new("--output", "-o") { Description = "text | json | sarif (SARIF 2.1.0) | github (GitHub Actions annotations).", DefaultValueFactory = _ => "text" };
     private readonly Option<string?> _mesh = new("--mesh-config", "--meshConfigFile") { Description = "istio ConfigMap data.mesh: its rootNamespace is where mesh-wide policies live (default istio-system)." };
     private readonly Option<string?> _config = new("--config") { Description = $"Repository config file (default: the nearest {RepoConfig.FileName}): its istioVersion, revision and include/exclude globs apply." };
 
@@ -30,7 +30,7 @@ internal sealed class CheckCommand(CliContext context)
             command.Options.Add(o);
         command.Arguments.Add(_paths);
         _failOn.AcceptOnlyFromAmong("error", "warning", "info");
-        _output.AcceptOnlyFromAmong("text", "json");
+        _output.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         command.SetAction(Execute);
         return command;
     }
@@ -81,8 +81,13 @@ internal sealed class CheckCommand(CliContext context)
             context.Stderr.WriteLine($"kube-inject: error: {e}");
             return e.Kind == ErrorKind.Usage ? ExitCodes.Usage : ExitCodes.BadInput;
         }
-        if (parse.GetValue(_output) == "json") CheckPrinter.Json(context.Stdout, result);
-        else CheckPrinter.Text(context.Stdout, result);
+        switch (parse.GetValue(_output))
+        {
+            case "json": CheckPrinter.Json(context.Stdout, result); break;
+            case "sarif": CheckFormats.Sarif(context.Stdout, result, VersionCommand.ToolVersion); break;
+            case "github": CheckFormats.GitHub(context.Stdout, result); break;
+            default: CheckPrinter.Text(context.Stdout, result); break;
+        }
         context.Stdout.Flush();
         if (exit != ExitCodes.Ok) return exit;
         var threshold = Enum.Parse<FindingSeverity>(parse.GetValue(_failOn)!, ignoreCase: true);

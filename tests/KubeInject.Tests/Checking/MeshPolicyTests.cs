@@ -76,6 +76,17 @@ public sealed class MeshPolicyTests : IDisposable
     }
 
     [Fact]
+    public void Seed_as_sarif_and_github_annotations_carries_the_error()
+    {
+        string[] seed = Seed();
+        var (exit, sarif, _) = Check(["-o", "sarif", .. seed]);
+        Assert.Equal(79, exit);
+        Assert.Contains("\"ruleId\": \"KI0004\"", sarif);
+        var (_, github, _) = Check(["-o", "github", .. seed]);
+        Assert.Contains($"::error file={Path.Combine(_dir, "sleep.yaml")},line=22,col=1,title=KI0004 Deployment default/sleep::calls from sleep to STRICT workloads (httpbin) will be refused", github);
+    }
+
+    [Fact]
     public async Task Seed_as_json_carries_the_new_findings()
     {
         var (exit, stdout, _) = Check(["-o", "json", .. Seed(), Write("ap.yaml", SleepPolicy)]);
