@@ -205,6 +205,37 @@ public sealed class MeshPolicyTests : IDisposable
     }
 
     [Fact]
+    public void A_root_namespace_selector_reaches_every_namespace_only_for_the_kinds_documented_so()
+    {
+        // AuthorizationPolicy reference: "If the authorization policy is in the root namespace, the selector will
+        // additionally match with workloads in all namespaces". WorkloadSelector reference (Sidecar, Telemetry):
+        // "The scope of label search is restricted to the configuration namespace".
+        var (_, stdout, _) = Check(Write("sleep.yaml", File.ReadAllText(Sample("sleep.yaml"))), Write("root.yaml", """
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata:
+              name: sleep-everywhere
+              namespace: istio-system
+            spec:
+              selector:
+                matchLabels:
+                  app: sleep
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: Sidecar
+            metadata:
+              name: sleep-everywhere
+              namespace: istio-system
+            spec:
+              workloadSelector:
+                labels:
+                  app: sleep
+            """));
+        Assert.Contains("Warning [KI0005] (AuthorizationPolicy istio-system/sleep-everywhere", stdout);
+        Assert.Contains("Info [IST0127] (Sidecar istio-system/sleep-everywhere", stdout);
+    }
+
+    [Fact]
     public void A_namespace_permissive_policy_overrides_the_mesh_wide_strict()
     {
         var (exit, stdout, _) = Check([.. Seed(), Write("permissive.yaml", """

@@ -108,9 +108,18 @@ internal sealed class MeshInspector
     }
 
     /// <summary>
-    /// Which workloads of the inputs a policy configures: by selector in its namespace (in every namespace from the
-    /// root namespace, except PeerAuthentication, whose root selectors Istio ignores), or all of its namespace (of the
-    /// mesh from the root namespace) without one. Policies attached by targetRefs configure gateways and waypoints.
+    /// The kinds whose workload selector, in the root namespace, matches workloads of every namespace (their reference
+    /// docs: "If the authorization policy is in the root namespace, the selector will additionally match with workloads
+    /// in all namespaces"; an EnvoyFilter in the root namespace "will be applied to all applicable workloads in any
+    /// namespace"). Elsewhere, and for the other kinds, the selector's "scope of label search is restricted to the
+    /// configuration namespace" (WorkloadSelector); a PeerAuthentication's selector in the root namespace is ignored.
+    /// </summary>
+    private static readonly HashSet<string> MeshWideSelectorKinds = ["AuthorizationPolicy", "RequestAuthentication", "EnvoyFilter"];
+
+    /// <summary>
+    /// Which workloads of the inputs a policy configures: by selector (see <see cref="MeshWideSelectorKinds"/>), or,
+    /// without one, all of its namespace (of the mesh from the root namespace). Policies attached by targetRefs
+    /// configure gateways and waypoints.
     /// </summary>
     private bool AppliesTo(IstioPolicy policy, Member m)
     {
@@ -118,7 +127,8 @@ internal sealed class MeshInspector
         bool root = policy.Namespace == _cluster.RootNamespace;
         if (!policy.IsWorkloadScoped) return root || m.Check.Namespace == policy.Namespace;
         if (root && policy.Kind == PeerAuthenticationResolver.Kind) return false;
-        return (root || m.Check.Namespace == policy.Namespace) && policy.Selects(m.PodLabels);
+        bool inScope = m.Check.Namespace == policy.Namespace || root && MeshWideSelectorKinds.Contains(policy.Kind);
+        return inScope && policy.Selects(m.PodLabels);
     }
 
     /// <summary>Istio ignores a PeerAuthentication with a workload selector in the root namespace (its reference docs say so).</summary>
