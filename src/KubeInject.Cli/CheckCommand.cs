@@ -25,7 +25,7 @@ internal sealed class CheckCommand(CliContext context)
 
     public Command Build()
     {
-        var command = new Command("check", "Explain, offline, what the cluster's injection webhook would do with each workload, and find stale sidecars.");
+        var command = new Command("check", "Explain, offline, what the cluster's injection webhook would do with each workload, what a missing sidecar breaks (STRICT mutual TLS, Istio policies), and find stale sidecars.");
         foreach (var o in new Option[] { _files, _recursive, _version, _revision, _namespaceLabels, _namespace, _expectInjected, _failOn, _output, _mesh, _config })
             command.Options.Add(o);
         command.Arguments.Add(_paths);

@@ -363,6 +363,23 @@ public sealed class MeshPolicyTests : IDisposable
     }
 
     [Fact]
+    public void Version_proxies_marks_a_tag_that_is_no_version_with_a_question_mark()
+    {
+        var latest = Write("latest.yaml", Injected("httpbin.yaml").Replace("docker.io/istio/proxyv2:1.23.0", "docker.io/istio/proxyv2:latest"));
+        var (exit, stdout, _) = Run("version", "--proxies", "--istio-version", "1.23.0", latest);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"Deployment/httpbin\s+default\s+unknown\s+1\.23\.0\s+\?\s", stdout);
+    }
+
+    [Fact]
+    public void A_missing_mesh_config_exits_66() =>
+        Assert.Equal(66, Check([.. Seed(), "--mesh-config", Path.Combine(_dir, "nope.yaml")]).Exit);
+
+    [Fact]
+    public void An_invalid_mesh_config_exits_65() =>
+        Assert.Equal(65, Check([.. Seed(), "--mesh-config", Write("mesh.yaml", "rootNamespace: [a, b]\n")]).Exit);
+
+    [Fact]
     public void Version_proxies_without_manifests_is_a_usage_error() => Assert.Equal(64, Run("version", "--proxies").Exit);
 
     [Fact]
