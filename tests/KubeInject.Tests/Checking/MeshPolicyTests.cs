@@ -236,6 +236,17 @@ public sealed class MeshPolicyTests : IDisposable
     }
 
     [Fact]
+    public void Infrastructure_outside_the_mesh_by_design_is_not_reported()
+    {
+        // istiod runs without a sidecar in the root namespace; kube-system is never injected.
+        string Infra(string ns) => File.ReadAllText(Sample("sleep.yaml")).Replace("namespace: default", $"namespace: {ns}");
+        var (exit, stdout, _) = Check(Write("mtls.yaml", MeshStrict), Write("httpbin.yaml", Injected("httpbin.yaml")),
+            Write("istiod.yaml", Infra("istio-system")), Write("dns.yaml", Infra("kube-system")));
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("KI0004", stdout);
+    }
+
+    [Fact]
     public void A_namespace_permissive_policy_overrides_the_mesh_wide_strict()
     {
         var (exit, stdout, _) = Check([.. Seed(), Write("permissive.yaml", """

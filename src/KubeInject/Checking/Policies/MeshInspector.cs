@@ -44,11 +44,14 @@ internal sealed class MeshInspector
 
     /// <summary>
     /// A workload without a sidecar sends plain text; a sidecar whose peer authentication is STRICT (for the workload or
-    /// a port) refuses it. Every workload of the inputs may call every other, as in a mesh without AuthorizationPolicies.
+    /// a port) refuses it. Every workload of the inputs may call every other, as in a mesh without AuthorizationPolicies,
+    /// except the infrastructure that runs outside the mesh by design: the namespaces Istio never injects (kube-system,
+    /// …) and the mesh root namespace (istiod).
     /// </summary>
     private IEnumerable<Finding> PlainTextClientOfStrictMtls(Member client)
     {
         if (client.Proxied) yield break;
+        if (client.Check.Namespace == _cluster.RootNamespace || Decision.InjectionDecider.IgnoredNamespaces.Contains(client.Check.Namespace)) yield break;
         var targets = _members.Where(t => t.Proxied && t.Peer.AnyStrict).ToList();
         if (targets.Count == 0) yield break;
         var c = client.Check;
