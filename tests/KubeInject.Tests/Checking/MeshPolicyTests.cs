@@ -302,7 +302,7 @@ public sealed class MeshPolicyTests : IDisposable
                       mode: STRICT
                 """));
         Assert.Equal(79, exit);
-        Assert.Contains("calls from sleep to STRICT workloads (httpbin port 8080) will be refused", stdout);
+        Assert.Contains("calls from sleep to STRICT workloads (httpbin port 8080) will be refused: no sidecar to originate mutual TLS (STRICT from PeerAuthentication default/httpbin)", stdout);
     }
 
     [Fact]

@@ -102,6 +102,8 @@ public sealed class PeerAuthenticationTests
         var r = Resolve(Finance, "foo", Pa("foo", "", app: "finance", ports: "  portLevelMtls:\n    8080:\n      mode: STRICT\n"));
         Assert.Equal(MtlsMode.Permissive, r.Mode);
         Assert.Equal([8080], r.StrictPorts);
+        Assert.Null(r.Source); // the mode is Istio's default
+        Assert.Equal("PeerAuthentication foo/default", r.StrictSource!.DisplayName);
         Assert.True(r.AnyStrict);
     }
 

@@ -57,7 +57,7 @@ internal sealed class MeshInspector
         var c = client.Check;
         var names = targets.Select(t => Target(t, c.Namespace)).ToList();
         string listed = string.Join(", ", names.Take(ListedNames)) + (names.Count > ListedNames ? $", … ({names.Count} in all)" : "");
-        var sources = targets.Select(t => t.Peer.Source is { } s ? s.DisplayName : "portLevelMtls").Distinct().ToList();
+        var sources = targets.Select(t => t.Peer.StrictSource?.DisplayName ?? "portLevelMtls").Distinct().ToList();
         yield return new Finding(FindingCodes.PlainTextClientOfStrictMtls, Error,
             $"calls from {c.Name} to STRICT workloads ({listed}) will be refused: no sidecar to originate mutual TLS (STRICT from {string.Join(", ", sources)})",
             ClientFix(client),

@@ -7,8 +7,12 @@ namespace KubeInject.Checking.Policies;
 /// <param name="Mode">The workload-level mode (never <see cref="MtlsMode.Unset"/>).</param>
 /// <param name="Source">The policy that set <paramref name="Mode"/>, or null for Istio's default (PERMISSIVE).</param>
 /// <param name="PerPort">Port-level modes of the workload policy (container ports), UNSET already resolved.</param>
-internal sealed record EffectivePeerAuthentication(MtlsMode Mode, IstioPolicy? Source, IReadOnlyDictionary<int, MtlsMode> PerPort)
+/// <param name="PortSource">The workload policy whose <c>portLevelMtls</c> gave <paramref name="PerPort"/>, or null.</param>
+internal sealed record EffectivePeerAuthentication(MtlsMode Mode, IstioPolicy? Source, IReadOnlyDictionary<int, MtlsMode> PerPort, IstioPolicy? PortSource = null)
 {
+    /// <summary>The policy that makes some connection STRICT: the mode's source, else the port-level one.</summary>
+    public IstioPolicy? StrictSource => Mode == MtlsMode.Strict ? Source : PerPort.Values.Contains(MtlsMode.Strict) ? PortSource : null;
+
     /// <summary>True when some connection to the workload must be mutual TLS.</summary>
     public bool AnyStrict => Mode == MtlsMode.Strict || PerPort.Values.Contains(MtlsMode.Strict);
 
@@ -64,7 +68,7 @@ internal static class PeerAuthenticationResolver
                 perPort[port] = m == MtlsMode.Unset ? mode : m;
             }
         }
-        return new EffectivePeerAuthentication(mode, source, perPort);
+        return new EffectivePeerAuthentication(mode, source, perPort, perPort.Count > 0 ? workload : null);
     }
 
     /// <summary>The policy's own workload-level mode (<c>mtls.mode</c>).</summary>
