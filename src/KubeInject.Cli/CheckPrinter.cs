@@ -40,8 +40,8 @@ internal static class CheckPrinter
 
         // A namespace-level finding repeats on each of its workloads in the table, but is explained once, listing them.
         var groups = result.Workloads
-            .SelectMany(w => w.Findings.Select(f => (Owner: w.DisplayName, OwnerLocation: w.Location, Finding: f)))
-            .Concat(result.Policies.SelectMany(p => p.Findings.Select(f => (Owner: p.DisplayName, OwnerLocation: p.Location, Finding: f))))
+            .SelectMany(w => w.Findings.Select(f => (Owner: w.DisplayName, OwnerLocation: w.Location, IsPolicy: false, Finding: f)))
+            .Concat(result.Policies.SelectMany(p => p.Findings.Select(f => (Owner: p.DisplayName, OwnerLocation: p.Location, IsPolicy: true, Finding: f))))
             .GroupBy(x => (x.Finding.Code, x.Finding.Severity, x.Finding.Message, x.Finding.Fix))
             .ToList();
         bool first = true;
@@ -57,7 +57,8 @@ internal static class CheckPrinter
             {
                 var locations = members.Select(x => At(x.Finding.Location)).Distinct().ToList();
                 output.WriteLine($"{severity} [{code}] {(locations.Count == 1 ? $"({locations[0]}) " : "")}{message}");
-                output.WriteLine($"  Workloads: {string.Join(", ", members.Select(x => $"{x.Owner} ({At(x.OwnerLocation)})"))}");
+                string label = members.All(x => x.IsPolicy) ? "Policies" : "Workloads";
+                output.WriteLine($"  {label}: {string.Join(", ", members.Select(x => $"{x.Owner} ({At(x.OwnerLocation)})"))}");
             }
             output.WriteLine($"  Fix: {fix}");
         }

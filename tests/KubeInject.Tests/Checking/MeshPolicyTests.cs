@@ -141,6 +141,15 @@ public sealed class MeshPolicyTests : IDisposable
     }
 
     [Fact]
+    public void Two_policies_nothing_enforces_are_explained_once_naming_both()
+    {
+        var (_, stdout, _) = Check([.. Seed(), Write("ap.yaml", SleepPolicy + "\n---\n" + SleepPolicy.Replace("sleep-egress-only", "sleep-audit"))]);
+        Assert.Contains("Warning [KI0005] selects only workloads that will run without a sidecar (sleep), so it has no effect: nothing enforces it\n", stdout);
+        Assert.Contains("  Policies: AuthorizationPolicy default/sleep-egress-only (", stdout);
+        Assert.Contains(", AuthorizationPolicy default/sleep-audit (", stdout);
+    }
+
+    [Fact]
     public void An_authorization_policy_selecting_an_injected_sleep_is_enforced()
     {
         var (exit, stdout, _) = Check(Write("ap.yaml", SleepPolicy), Write("sleep.yaml", Injected("sleep.yaml")));
