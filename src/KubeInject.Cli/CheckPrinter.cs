@@ -85,6 +85,9 @@ internal static class CheckPrinter
             wouldInject = w.WouldInject,
             hasSidecar = w.HasSidecar,
             proxyVersion = w.ProxyVersion,
+            peerAuthentication = w.PeerAuthentication is { } pa
+                ? new { mode = pa.Mode, ports = pa.Ports.ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value), policy = pa.Policy }
+                : null,
             findings = w.Findings.Select(Json),
         });
         var policies = result.Policies.Select(p => new

@@ -312,6 +312,12 @@ public sealed class MeshPolicyTests : IDisposable
                 """));
         Assert.Equal(79, exit);
         Assert.Contains("calls from sleep to STRICT workloads (httpbin port 8080) will be refused: no sidecar to originate mutual TLS (STRICT from PeerAuthentication default/httpbin)", stdout);
+        var (_, json, _) = Check("-o", "json", Path.Combine(_dir, "httpbin.yaml"), Path.Combine(_dir, "port.yaml"));
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var pa = doc.RootElement.GetProperty("workloads")[0].GetProperty("peerAuthentication");
+        Assert.Equal("PERMISSIVE", pa.GetProperty("mode").GetString());
+        Assert.Equal("STRICT", pa.GetProperty("ports").GetProperty("8080").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, pa.GetProperty("policy").ValueKind);
     }
 
     [Fact]

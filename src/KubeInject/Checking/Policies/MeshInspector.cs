@@ -37,10 +37,17 @@ internal sealed class MeshInspector
     public static (IReadOnlyList<WorkloadCheck> Workloads, IReadOnlyList<PolicyCheck> Policies) Inspect(ManifestSet manifests, ClusterModel cluster, IReadOnlyList<WorkloadCheck> checks)
     {
         var mesh = new MeshInspector(manifests, cluster, checks);
-        var workloads = mesh._members.Select(m => m.Check with { Findings = [.. m.Check.Findings, .. mesh.PlainTextClientOfStrictMtls(m)] }).ToList();
+        var workloads = mesh._members.Select(m => m.Check with
+        {
+            Findings = [.. m.Check.Findings, .. mesh.PlainTextClientOfStrictMtls(m)],
+            PeerAuthentication = m.Proxied ? PeerAuthenticationOf(m.Peer) : null,
+        }).ToList();
         var policies = mesh._policies.Select(mesh.CheckPolicy).ToList();
         return (workloads, policies);
     }
+
+    private static PeerAuthenticationCheck PeerAuthenticationOf(EffectivePeerAuthentication peer) =>
+        new(peer.Mode.Name(), peer.PerPort.OrderBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value.Name()), peer.Source?.DisplayName);
 
     /// <summary>
     /// A workload without a sidecar sends plain text; a sidecar whose peer authentication is STRICT (for the workload or
