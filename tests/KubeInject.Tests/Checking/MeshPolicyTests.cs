@@ -245,6 +245,18 @@ public sealed class MeshPolicyTests : IDisposable
     }
 
     [Fact]
+    public void Strict_workloads_of_other_namespaces_are_named_with_their_namespace_and_a_long_list_is_cut()
+    {
+        string httpbin = Injected("httpbin.yaml");
+        var files = new List<string> { Write("mtls.yaml", MeshStrict), Write("sleep.yaml", File.ReadAllText(Sample("sleep.yaml"))) };
+        foreach (var ns in new[] { "a", "b", "c", "d" })
+            files.Add(Write($"httpbin-{ns}.yaml", httpbin.Replace("namespace: default", $"namespace: {ns}")));
+        var (exit, stdout, _) = Check([.. files]);
+        Assert.Equal(79, exit);
+        Assert.Contains("calls from sleep to STRICT workloads (a/httpbin, b/httpbin, c/httpbin, … (4 in all)) will be refused", stdout);
+    }
+
+    [Fact]
     public void Infrastructure_outside_the_mesh_by_design_is_not_reported()
     {
         // istiod runs without a sidecar in the root namespace; kube-system is never injected.
