@@ -19,17 +19,18 @@ internal sealed class CheckCommand(CliContext context)
     private readonly Option<string> _namespace = new("--namespace", "-n") { Description = "Namespace of workloads whose manifest names none.", DefaultValueFactory = _ => "default" };
     private readonly Option<bool> _expectInjected = new("--expect-injected") { Description = "The manifests should hold their sidecars (GitOps pre-injection): a missing or stale sidecar is an error." };
     private readonly Option<string> _failOn = new("--fail-on") { Description = "Exit 79 when a finding is at least: error | warning | info.", DefaultValueFactory = _ => "error" };
-    private readonly Option<string> _output = new("--output", "-o") { Description = "text | json.", DefaultValueFactory = _ => "text" };
+    private readonly Option<string> _output = new("--output", "-o") { Description = "text | json | sarif (SARIF 2.1.0) | github (GitHub Actions annotations).", DefaultValueFactory = _ => "text" };
+    private readonly Option<string?> _mesh = new("--mesh-config", "--meshConfigFile") { Description = "istio ConfigMap data.mesh: its rootNamespace is where mesh-wide policies live (default istio-system)." };
     private readonly Option<string?> _config = new("--config") { Description = $"Repository config file (default: the nearest {RepoConfig.FileName}): its istioVersion, revision and include/exclude globs apply." };
 
     public Command Build()
     {
-        var command = new Command("check", "Explain, offline, what the cluster's injection webhook would do with each workload, and find stale sidecars.");
-        foreach (var o in new Option[] { _files, _recursive, _version, _revision, _namespaceLabels, _namespace, _expectInjected, _failOn, _output, _config })
+        var command = new Command("check", "Explain, offline, what the cluster's injection webhook would do with each workload, what a missing sidecar breaks (STRICT mutual TLS, Istio policies), and find stale sidecars.");
+        foreach (var o in new Option[] { _files, _recursive, _version, _revision, _namespaceLabels, _namespace, _expectInjected, _failOn, _output, _mesh, _config })
             command.Options.Add(o);
         command.Arguments.Add(_paths);
         _failOn.AcceptOnlyFromAmong("error", "warning", "info");
-        _output.AcceptOnlyFromAmong("text", "json");
+        _output.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         command.SetAction(Execute);
         return command;
     }
@@ -46,14 +47,16 @@ internal sealed class CheckCommand(CliContext context)
             labels[ns] = map;
         }
         RepoConfig repo;
+        string? meshText;
         try
         {
             repo = RepoConfig.Load(parse.GetValue(_config), Directory.GetCurrentDirectory());
+            meshText = SettingsOptions.ReadFile(parse.GetValue(_mesh) ?? repo.MeshConfig, "mesh config");
         }
         catch (KubeInjectException e)
         {
             context.Stderr.WriteLine($"kube-inject: error: {e}");
-            return e.Kind == ErrorKind.Usage ? ExitCodes.Usage : ExitCodes.BadInput;
+            return e.Kind switch { ErrorKind.Usage => ExitCodes.Usage, ErrorKind.MissingInput => ExitCodes.MissingInput, _ => ExitCodes.BadInput };
         }
         // A repository pinned to a version is checked against that version (flags still win).
         var options = new CheckOptions
@@ -64,6 +67,8 @@ internal sealed class CheckCommand(CliContext context)
             NamespaceLabels = labels,
             DefaultNamespace = parse.GetValue(_namespace)!,
             Workloads = repo.Workloads,
+            MeshConfigText = meshText,
+            MeshConfigName = parse.GetValue(_mesh) ?? repo.MeshConfig ?? "mesh config",
         };
 
         var inputs = ManifestInputs.Read(paths, parse.GetValue(_recursive), context, out int exit, repo.Selects);
@@ -77,8 +82,13 @@ internal sealed class CheckCommand(CliContext context)
             context.Stderr.WriteLine($"kube-inject: error: {e}");
             return e.Kind == ErrorKind.Usage ? ExitCodes.Usage : ExitCodes.BadInput;
         }
-        if (parse.GetValue(_output) == "json") CheckPrinter.Json(context.Stdout, result);
-        else CheckPrinter.Text(context.Stdout, result);
+        switch (parse.GetValue(_output))
+        {
+            case "json": CheckPrinter.Json(context.Stdout, result); break;
+            case "sarif": CheckFormats.Sarif(context.Stdout, result, VersionCommand.ToolVersion); break;
+            case "github": CheckFormats.GitHub(context.Stdout, result); break;
+            default: CheckPrinter.Text(context.Stdout, result); break;
+        }
         context.Stdout.Flush();
         if (exit != ExitCodes.Ok) return exit;
         var threshold = Enum.Parse<FindingSeverity>(parse.GetValue(_failOn)!, ignoreCase: true);

@@ -40,7 +40,8 @@ internal static class CheckPrinter
 
         // A namespace-level finding repeats on each of its workloads in the table, but is explained once, listing them.
         var groups = result.Workloads
-            .SelectMany(w => w.Findings.Select(f => (Workload: w, Finding: f)))
+            .SelectMany(w => w.Findings.Select(f => (Owner: w.DisplayName, OwnerLocation: w.Location, IsPolicy: false, Finding: f)))
+            .Concat(result.Policies.SelectMany(p => p.Findings.Select(f => (Owner: p.DisplayName, OwnerLocation: p.Location, IsPolicy: true, Finding: f))))
             .GroupBy(x => (x.Finding.Code, x.Finding.Severity, x.Finding.Message, x.Finding.Fix))
             .ToList();
         bool first = true;
@@ -51,22 +52,24 @@ internal static class CheckPrinter
             var (code, severity, message, fix) = group.Key;
             var members = group.ToList();
             if (members.Count == 1)
-                output.WriteLine($"{severity} [{code}] ({members[0].Workload.DisplayName} {At(members[0].Finding.Location)}) {message}");
+                output.WriteLine($"{severity} [{code}] ({members[0].Owner} {At(members[0].Finding.Location)}) {message}");
             else
             {
                 var locations = members.Select(x => At(x.Finding.Location)).Distinct().ToList();
                 output.WriteLine($"{severity} [{code}] {(locations.Count == 1 ? $"({locations[0]}) " : "")}{message}");
-                output.WriteLine($"  Workloads: {string.Join(", ", members.Select(x => $"{x.Workload.DisplayName} ({At(x.Workload.Location)})"))}");
+                string label = members.All(x => x.IsPolicy) ? "Policies" : "Workloads";
+                output.WriteLine($"  {label}: {string.Join(", ", members.Select(x => $"{x.Owner} ({At(x.OwnerLocation)})"))}");
             }
             output.WriteLine($"  Fix: {fix}");
         }
         int Count(FindingSeverity s) => groups.Count(g => g.Key.Severity == s);
         output.WriteLine();
-        output.WriteLine($"Checked {Plural(result.Workloads.Count, "workload")} against Istio {result.IstioVersion}: " +
+        string policies = result.Policies.Count == 0 ? "" : $" and {Plural(result.Policies.Count, "Istio policy", "Istio policies")}";
+        output.WriteLine($"Checked {Plural(result.Workloads.Count, "workload")}{policies} against Istio {result.IstioVersion}: " +
             $"{Plural(Count(FindingSeverity.Error), "error")}, {Plural(Count(FindingSeverity.Warning), "warning")}, {Count(FindingSeverity.Info)} info.");
     }
 
-    private static string Plural(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+    private static string Plural(int n, string noun, string? plural = null) => $"{n} {(n == 1 ? noun : plural ?? noun + "s")}";
 
     private static string At(Diagnostics.SourceLocation location) => $"{location.File}:{location.Line}";
 
@@ -82,26 +85,71 @@ internal static class CheckPrinter
             wouldInject = w.WouldInject,
             hasSidecar = w.HasSidecar,
             proxyVersion = w.ProxyVersion,
-            findings = w.Findings.Select(f => new
-            {
-                code = f.Code,
-                severity = f.Severity.ToString().ToLowerInvariant(),
-                message = f.Message,
-                fix = f.Fix,
-                file = f.Location.File,
-                line = f.Location.Line,
-            }),
+            peerAuthentication = w.PeerAuthentication is { } pa
+                ? new { mode = pa.Mode, ports = pa.Ports.ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value), policy = pa.Policy }
+                : null,
+            findings = w.Findings.Select(Json),
         });
-        output.WriteLine(JsonSerializer.Serialize(new { workloads }, Indented));
+        var policies = result.Policies.Select(p => new
+        {
+            kind = p.Kind,
+            name = p.Name,
+            @namespace = p.Namespace,
+            file = p.Location.File,
+            line = p.Location.Line,
+            appliesTo = p.AppliesTo,
+            findings = p.Findings.Select(Json),
+        });
+        output.WriteLine(JsonSerializer.Serialize(new { workloads, policies }, Indented));
     }
+
+    private static object Json(Finding f) => new
+    {
+        code = f.Code,
+        severity = f.Severity.ToString().ToLowerInvariant(),
+        message = f.Message,
+        fix = f.Fix,
+        file = f.Location.File,
+        line = f.Location.Line,
+    };
 
     public static void Text(TextWriter output, IReadOnlyList<DataPlaneVersion> versions) =>
         output.WriteLine(versions.Count == 0
             ? "data plane version: none (no istio-proxy sidecars in the manifests)"
             : "data plane version: " + string.Join(", ", versions.Select(v => $"{v.Version} ({v.Proxies} proxies)")));
 
-    public static void Json(TextWriter output, IReadOnlyList<DataPlaneVersion> versions) =>
-        output.WriteLine(JsonSerializer.Serialize(
-            new { dataPlane = versions.Select(v => new { version = v.Version, proxies = v.Proxies, workloads = v.Workloads }) },
-            Indented));
+    private static readonly string[] ProxyHeader = ["WORKLOAD", "NAMESPACE", "PROXY VERSION", "TARGET VERSION", "STATUS", "MANIFEST"];
+
+    /// <summary>One line per proxy (a table), STALE where its version is not the target (<c>?</c> when its tag is not a version), and where it is.</summary>
+    public static void Text(TextWriter output, IReadOnlyList<ProxyStatus> proxies)
+    {
+        var rows = new List<string[]> { ProxyHeader };
+        rows.AddRange(proxies.Select(p => new[] { $"{p.Kind}/{p.Name}", p.Namespace, p.Version, p.TargetVersion, p.Stale ? "STALE" : p.Version == p.TargetVersion ? "-" : "?", At(p.Location) }));
+        var widths = Enumerable.Range(0, ProxyHeader.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var row in rows)
+            output.WriteLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))));
+    }
+
+    public static void Json(TextWriter output, IReadOnlyList<DataPlaneVersion> versions, IReadOnlyList<ProxyStatus>? proxies = null)
+    {
+        var dataPlane = versions.Select(v => new { version = v.Version, proxies = v.Proxies, workloads = v.Workloads });
+        object document = proxies is null
+            ? new { dataPlane }
+            : new
+            {
+                dataPlane,
+                proxies = proxies.Select(p => new
+                {
+                    kind = p.Kind,
+                    name = p.Name,
+                    @namespace = p.Namespace,
+                    file = p.Location.File,
+                    line = p.Location.Line,
+                    version = p.Version,
+                    targetVersion = p.TargetVersion,
+                    stale = p.Stale,
+                }),
+            };
+        output.WriteLine(JsonSerializer.Serialize(document, Indented));
+    }
 }

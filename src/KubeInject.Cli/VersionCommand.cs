@@ -15,12 +15,14 @@ internal sealed class VersionCommand(CliContext context)
     private readonly Option<bool> _recursive = new("--recursive", "-R") { Description = "Recurse into directories." };
     private readonly Option<string> _namespace = new("--namespace", "-n") { Description = "Namespace of workloads whose manifest names none.", DefaultValueFactory = _ => "default" };
     private readonly Option<string> _output = new("--output", "-o") { Description = "text | json.", DefaultValueFactory = _ => "text" };
-    private readonly Option<string?> _config = new("--config") { Description = $"Repository config file (default: the nearest {RepoConfig.FileName}): its workloads and include/exclude globs apply." };
+    private readonly Option<bool> _proxies = new("--proxies") { Description = "Also list every proxy the manifests will run: workload, namespace, proxy version, target version, STALE where they differ (istioctl proxy-status, offline)." };
+    private readonly Option<string?> _version = new("--istio-version") { Description = "With --proxies: the Istio version the cluster runs. Default: the istioVersion of the repository config, else the newest bundled." };
+    private readonly Option<string?> _config = new("--config") { Description = $"Repository config file (default: the nearest {RepoConfig.FileName}): its workloads, include/exclude globs and (with --proxies) istioVersion apply." };
 
     public Command Build()
     {
         var command = new Command("version", "Print the tool's version and bundled Istio versions; given manifests, count their sidecars by proxy version (istioctl version's data-plane line, offline).");
-        foreach (var o in new Option[] { _files, _recursive, _namespace, _output, _config })
+        foreach (var o in new Option[] { _files, _recursive, _namespace, _output, _proxies, _version, _config })
             command.Options.Add(o);
         command.Arguments.Add(_paths);
         _output.AcceptOnlyFromAmong("text", "json");
@@ -33,6 +35,8 @@ internal sealed class VersionCommand(CliContext context)
         var paths = (parse.GetValue(_files) ?? []).Concat(parse.GetValue(_paths) ?? []).ToList();
         if (ManifestInputs.UnknownOption(paths) is { } unknown) return Usage($"unrecognized option '{unknown}'{Suggestions.ForOption(unknown, parse)}");
         bool json = parse.GetValue(_output) == "json";
+        bool proxies = parse.GetValue(_proxies);
+        if (paths.Count == 0 && proxies) return Usage("--proxies needs manifests (pass files or directories, or - for stdin)");
         if (paths.Count == 0)
         {
             if (json)
@@ -49,23 +53,31 @@ internal sealed class VersionCommand(CliContext context)
             return ExitCodes.Ok;
         }
         IReadOnlyList<DataPlaneVersion> versions;
+        IReadOnlyList<ProxyStatus>? statuses = null;
         int exit;
         try
         {
             var repo = RepoConfig.Load(parse.GetValue(_config), Directory.GetCurrentDirectory());
             var inputs = ManifestInputs.Read(paths, parse.GetValue(_recursive), context, out exit, repo.Selects);
             versions = DataPlaneCensus.Take(inputs, parse.GetValue(_namespace)!, repo.Workloads);
+            if (proxies)
+            {
+                // The target version as check resolves it: the flag, else the repository's pinned version.
+                string? target = parse.GetValue(_version) ?? repo.IstioVersion;
+                statuses = DataPlaneCensus.Proxies(inputs, target, parse.GetValue(_namespace)!, repo.Workloads);
+            }
         }
         catch (KubeInjectException e)
         {
             context.Stderr.WriteLine($"kube-inject: error: {e}");
-            return e.Kind == ErrorKind.Usage ? ExitCodes.Usage : e.Kind == ErrorKind.MissingInput ? ExitCodes.MissingInput : ExitCodes.BadInput;
+            return e.Kind switch { ErrorKind.Usage => ExitCodes.Usage, ErrorKind.MissingInput => ExitCodes.MissingInput, _ => ExitCodes.BadInput };
         }
-        if (json) CheckPrinter.Json(context.Stdout, versions);
+        if (json) CheckPrinter.Json(context.Stdout, versions, statuses);
         else
         {
             context.Stdout.WriteLine($"client version: {ToolVersion}");
             CheckPrinter.Text(context.Stdout, versions);
+            if (statuses is not null) CheckPrinter.Text(context.Stdout, statuses);
         }
         context.Stdout.Flush();
         return exit;

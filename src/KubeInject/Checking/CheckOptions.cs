@@ -27,4 +27,13 @@ public sealed record CheckOptions
 
     /// <summary>Workload kinds beyond the built-in table (see <see cref="InjectionOptions.Workloads"/>).</summary>
     public IReadOnlyList<Selection.WorkloadKindSpec> Workloads { get; init; } = [];
+
+    /// <summary>
+    /// The <c>istio</c> ConfigMap's <c>mesh</c> text (YAML or JSON), or null for Istio's defaults: its <c>rootNamespace</c>
+    /// (default <c>istio-system</c>) is where mesh-wide policies live.
+    /// </summary>
+    public string? MeshConfigText { get; init; }
+
+    /// <summary>The name of <see cref="MeshConfigText"/> in error messages.</summary>
+    public string MeshConfigName { get; init; } = "mesh config";
 }

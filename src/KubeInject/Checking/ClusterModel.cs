@@ -1,5 +1,6 @@
 using KubeInject.Diagnostics;
 using KubeInject.Settings;
+using KubeInject.Yaml;
 
 namespace KubeInject.Checking;
 
@@ -23,7 +24,16 @@ internal sealed class ClusterModel
         var declared = manifests.InjectionWebhooks();
         WebhooksFromInput = declared.Count > 0;
         Webhooks = WebhooksFromInput ? declared : StockWebhooks.For(options.Revision);
+        RootNamespace = options.MeshConfigText is null
+            ? DefaultRootNamespace
+            : MeshConfigLoader.ApplyMeshConfig(options.MeshConfigText, options.MeshConfigName)["rootNamespace"] is YScalar { Value.Length: > 0 } root ? root.AsGoString() : DefaultRootNamespace;
     }
+
+    /// <summary>Istio's default mesh root namespace.</summary>
+    public const string DefaultRootNamespace = "istio-system";
+
+    /// <summary>The mesh config's <c>rootNamespace</c>: policies there without a selector apply to the whole mesh.</summary>
+    public string RootNamespace { get; }
 
     /// <summary>The version sidecars should run.</summary>
     public string IstioVersion { get; }
@@ -60,7 +70,7 @@ internal sealed class ClusterModel
     /// A bundled version (<c>1.23</c> picks its patch), or any other full version (<c>1.24.1</c>): check only compares
     /// image tags with it, so it needs no bundled templates.
     /// </summary>
-    private static (string Version, IstioVersionProfile Profile) ResolveVersion(string? requested)
+    internal static (string Version, IstioVersionProfile Profile) ResolveVersion(string? requested)
     {
         var newest = IstioVersions.All.OrderBy(p => p.Version, Comparer<string>.Create(Sidecar.Compare)).Last();
         if (string.IsNullOrWhiteSpace(requested)) return (newest.Version, newest);

@@ -16,7 +16,7 @@ public static class DataPlaneCensus
     public static IReadOnlyList<DataPlaneVersion> Take(IEnumerable<ManifestInput> inputs, string defaultNamespace = "default", IReadOnlyList<Selection.WorkloadKindSpec>? workloads = null)
     {
         var byVersion = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var workload in ManifestSet.Read(inputs, Selection.WorkloadKinds.Builtin.With(workloads ?? [])).Workloads)
+        foreach (var workload in ManifestSet.Read(inputs, defaultNamespace, Selection.WorkloadKinds.Builtin.With(workloads ?? [])).Workloads)
         {
             if (Sidecar.Find(workload.PodSpec) is not { } sidecar) continue;
             string ns = workload.Namespace.Length > 0 ? workload.Namespace : defaultNamespace;
@@ -28,5 +28,25 @@ public static class DataPlaneCensus
             .OrderBy(kv => kv.Key, Comparer<string>.Create(Sidecar.Compare))
             .Select(kv => new DataPlaneVersion(kv.Key, kv.Value.Count, kv.Value))
             .ToList();
+    }
+
+    /// <summary>Every proxy the manifests hold, in input order, with the target version it is compared with.</summary>
+    /// <param name="inputs">The manifests.</param>
+    /// <param name="istioVersion">The Istio version the cluster runs (as <see cref="CheckOptions.IstioVersion"/>); null = newest bundled.</param>
+    /// <param name="defaultNamespace">The namespace of workloads whose manifest names none.</param>
+    /// <param name="workloads">Workload kinds beyond the built-in table.</param>
+    /// <exception cref="Diagnostics.KubeInjectException">Unparseable YAML, or an unknown <paramref name="istioVersion"/>.</exception>
+    public static IReadOnlyList<ProxyStatus> Proxies(IEnumerable<ManifestInput> inputs, string? istioVersion = null, string defaultNamespace = "default", IReadOnlyList<Selection.WorkloadKindSpec>? workloads = null)
+    {
+        string target = ClusterModel.ResolveVersion(istioVersion).Version;
+        var proxies = new List<ProxyStatus>();
+        foreach (var workload in ManifestSet.Read(inputs, defaultNamespace, Selection.WorkloadKinds.Builtin.With(workloads ?? [])).Workloads)
+        {
+            if (Sidecar.Find(workload.PodSpec) is not { } sidecar) continue;
+            string ns = workload.Namespace.Length > 0 ? workload.Namespace : defaultNamespace;
+            string name = workload.Name.Length > 0 ? workload.Name : WorkloadIdentity.Of(workload).Name;
+            proxies.Add(new ProxyStatus(workload.Kind, name, ns, workload.Location, sidecar.Version, target));
+        }
+        return proxies;
     }
 }

@@ -32,4 +32,16 @@ public static class FindingCodes
 
     /// <summary>Stale sidecar: the manifest's <c>istio-proxy</c> image is not the target version (per workload, like Istio's PodsIstioProxyImageMismatchInNamespace).</summary>
     public const string StaleSidecar = "IST0158";
+
+    /// <summary>A workload runs without a sidecar while injected workloads of the mesh require mutual TLS (STRICT): its calls to them are refused.</summary>
+    public const string PlainTextClientOfStrictMtls = "KI0004";
+
+    /// <summary>A policy's workload selector matches only workloads that run without a sidecar (or Istio ignores the selector): nothing enforces it.</summary>
+    public const string PolicyNotEnforced = "KI0005";
+
+    /// <summary>A Job or CronJob runs <c>istio-proxy</c> as a regular container (not a native sidecar): its pods never complete.</summary>
+    public const string JobSidecarNotNative = "KI0006";
+
+    /// <summary>A policy's workload selector matches no workload of the inputs (Istio's NoMatchingWorkloadsFound).</summary>
+    public const string NoMatchingWorkloads = "IST0127";
 }

@@ -4,7 +4,9 @@ namespace KubeInject.Checking;
 /// Offline troubleshooting (<c>kube-inject check</c>): for every workload of the inputs, decides what the cluster's
 /// injection webhook would do and compares it with what the manifest holds. Pure: it reads only the texts it is given.
 /// Wires: read (the injector's reader and workload selector) → cluster model (namespace labels, webhooks,
-/// target version) → one <see cref="WorkloadCheck"/> per workload.
+/// target version, mesh root namespace) → one <see cref="WorkloadCheck"/> per workload → the mesh-wide findings (STRICT
+/// mutual TLS a workload without a sidecar cannot meet, policies nothing enforces) and one <see cref="PolicyCheck"/> per
+/// Istio policy resource.
 /// </summary>
 public sealed class InjectionChecker
 {
@@ -18,12 +20,13 @@ public sealed class InjectionChecker
     }
 
     /// <summary>Checks the workloads of all inputs together (a Namespace or MutatingWebhookConfiguration in one input applies to all).</summary>
-    /// <exception cref="Diagnostics.KubeInjectException">Unparseable YAML (naming file, document and line), or an unknown <see cref="CheckOptions.IstioVersion"/>.</exception>
+    /// <exception cref="Diagnostics.KubeInjectException">Unparseable YAML (naming file, document and line), an unknown <see cref="CheckOptions.IstioVersion"/>, or an invalid <see cref="CheckOptions.MeshConfigText"/>.</exception>
     public CheckResult Check(IEnumerable<ManifestInput> inputs)
     {
-        var manifests = ManifestSet.Read(inputs, Selection.WorkloadKinds.Builtin.With(_options.Workloads));
+        var manifests = ManifestSet.Read(inputs, _options.DefaultNamespace, Selection.WorkloadKinds.Builtin.With(_options.Workloads));
         var cluster = new ClusterModel(manifests, _options);
-        var workloads = manifests.Workloads.Select(w => WorkloadInspector.Inspect(w, cluster, _options)).ToList();
-        return new CheckResult(cluster.IstioVersion, workloads);
+        var checks = manifests.Workloads.Select(w => WorkloadInspector.Inspect(w, cluster, _options)).ToList();
+        var (workloads, policies) = Policies.MeshInspector.Inspect(manifests, cluster, checks);
+        return new CheckResult(cluster.IstioVersion, workloads) { Policies = policies };
     }
 }

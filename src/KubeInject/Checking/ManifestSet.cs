@@ -1,3 +1,4 @@
+using KubeInject.Checking.Policies;
 using KubeInject.Diagnostics;
 using KubeInject.Reading;
 using KubeInject.Selection;
@@ -26,11 +27,19 @@ internal sealed class ManifestSet
     /// <summary>All webhooks of the input's MutatingWebhookConfigurations.</summary>
     public List<InjectionWebhook> Webhooks { get; } = [];
 
+    /// <summary>The Istio resources that configure sidecars (PeerAuthentication, AuthorizationPolicy, …), in input order.</summary>
+    public List<IstioPolicy> Policies { get; } = [];
+
+    private string _defaultNamespace = "default";
+
     /// <summary>Reads every input; throws <see cref="KubeInjectException"/> for unparseable YAML.</summary>
-    public static ManifestSet Read(IEnumerable<ManifestInput> inputs, WorkloadKinds? kinds = null)
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="defaultNamespace">The namespace of objects whose manifest names none.</param>
+    /// <param name="kinds">The workload table (default: the built-in kinds).</param>
+    public static ManifestSet Read(IEnumerable<ManifestInput> inputs, string defaultNamespace = "default", WorkloadKinds? kinds = null)
     {
         kinds ??= WorkloadKinds.Builtin;
-        var set = new ManifestSet();
+        var set = new ManifestSet { _defaultNamespace = defaultNamespace };
         foreach (var input in inputs)
         {
             foreach (var document in ManifestReader.Read(input.Text, input.FileName))
@@ -70,6 +79,10 @@ internal sealed class ManifestSet
                 if (obj["webhooks"] is YSequence hooks)
                     foreach (var h in hooks.Items.OfType<YMapping>())
                         Webhooks.Add(new InjectionWebhook(Str(h["name"]), LabelSelector.Parse(h["namespaceSelector"]), LabelSelector.Parse(h["objectSelector"])));
+                break;
+            default:
+                if (IstioPolicy.TryRead(obj, new SourceLocation(fileName, document.Index, obj.Line, obj.Column), _defaultNamespace) is { } policy)
+                    Policies.Add(policy);
                 break;
         }
     }

@@ -21,6 +21,12 @@ public sealed record WorkloadCheck(
     string? ProxyVersion,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>
+    /// The peer authentication its sidecar enforces (the policies of the inputs, Istio's precedence), or null when it
+    /// will run without a sidecar.
+    /// </summary>
+    public PeerAuthenticationCheck? PeerAuthentication { get; init; }
+
     /// <summary><c>Kind namespace/name</c>.</summary>
     public string DisplayName => $"{Kind} {Namespace}/{Name}";
 }

@@ -66,6 +66,7 @@ internal sealed class WorkloadInspector
         i.SidecarNotInManifest();
         i.ProxyUidInUse();
         i.StaleSidecar();
+        i.JobSidecarNotNative();
         return new WorkloadCheck(workload.Kind, i._name, i._namespace, workload.Location, i.WouldInject, i._sidecar is not null, i._sidecar?.Version, i._findings);
     }
 
@@ -237,6 +238,19 @@ internal sealed class WorkloadInspector
             WouldInject
                 ? $"{reinject}, or, since the cluster injects this workload, restart it so the webhook injects {target} ({restart})."
                 : $"{reinject} to refresh the sidecar.");
+    }
+
+    private void JobSidecarNotNative()
+    {
+        if (_workload.Kind is not ("Job" or "CronJob") || _sidecar is null) return;
+        // A native sidecar is an init container with restartPolicy: Always; Kubernetes stops it when the job's containers end.
+        if (_podSpec?["containers"] is not YSequence containers || !containers.Items.Contains(_sidecar.Container)) return;
+        string annotation = _cluster.Profile.NativeSidecarAnnotation
+            ? $", or annotate the pod template sidecar.istio.io/nativeSidecar: \"true\" and re-inject"
+            : $" (Istio {_cluster.IstioVersion} has no per-pod annotation for it; ENABLE_NATIVE_SIDECARS=true on istiod does the same for the webhook)";
+        Add(FindingCodes.JobSidecarNotNative, Warning, At(_sidecar.Container.Find("name")?.Value),
+            $"{Display} runs istio-proxy as a regular container, so its pods never complete: the proxy keeps running after the job's containers exit",
+            $"Re-inject with native sidecars (Kubernetes 1.28 or later): kube-inject -i -f {File} --native-sidecars true{annotation}.");
     }
 
     private string PodMetadataPath => _workload.KindInfo.TemplatePath.Length == 0 ? "metadata" : string.Join('.', _workload.KindInfo.TemplatePath) + ".metadata";
