@@ -120,24 +120,8 @@ internal static class JsonDocumentWriter
     private static bool IsJsonNumber(string text) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$");
 
-    // JSON string escaping as encoding/json writes it for what JSON requires (quote, backslash, control characters);
-    // other characters, non-ASCII included, are written as they are.
-    private static void WriteString(string value, StringBuilder sb)
-    {
-        sb.Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case < ' ': sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: sb.Append(c); break;
-            }
-        }
-        sb.Append('"');
-    }
+    // JSON's own escaping (quote, backslash, control characters); other characters, non-ASCII included, are written
+    // as they are, as a person writing JSON by hand would.
+    private static void WriteString(string value, StringBuilder sb) =>
+        sb.Append('"').Append(System.Text.Json.JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value).Append('"');
 }
