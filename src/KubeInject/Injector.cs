@@ -27,6 +27,8 @@ public sealed partial class Injector
     private readonly YMapping _values;
     private readonly YMapping _mesh;
     private readonly ITemplateSource _templates;
+    // The cluster's own Go templates (--injector-config), compiled up front as Istio parses them; null without one.
+    private readonly IReadOnlyDictionary<string, GoTemplates.GoTemplate>? _goTemplates;
     private readonly TemplateRenderer _renderer = new();
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly bool _nativeSidecars;
@@ -60,7 +62,7 @@ public sealed partial class Injector
         _holdApplicationFromValues = IsTrue(Path(_values, "global", "proxy", "holdApplicationUntilProxyStarts"));
         _clusterName = Str(Path(_values, "global", "multiCluster", "clusterName"));
         _network = Str(Path(_values, "global", "network"));
-        if (options.InjectorConfigText is not null) CheckInjectorConfig(options.InjectorConfigText, options.InjectorConfigName);
+        if (options.InjectorConfigText is not null && options.Templates is null) _goTemplates = CompileInjectorConfig(options.InjectorConfigText, options.InjectorConfigName);
     }
 
     /// <summary>The options this injector was built with.</summary>
@@ -246,7 +248,9 @@ public sealed partial class Injector
             string rendered;
             try
             {
-                rendered = _renderer.Render(_templates, _profile.TemplateFolder, name, data);
+                if (_goTemplates is null) rendered = _renderer.Render(_templates, _profile.TemplateFolder, name, data);
+                else if (_goTemplates.TryGetValue(name, out var goTemplate)) rendered = GoTemplates.IstioTemplateData.Render(goTemplate, data);
+                else throw new KubeInjectException($"requested template \"{name}\" not found; have {string.Join(", ", _goTemplates.Keys)}", null, ErrorKind.BadInput);
             }
             catch (KubeInjectException e)
             {
@@ -258,6 +262,7 @@ public sealed partial class Injector
                 null => new YMapping(),
                 _ => throw new KubeInjectException($"failed applying injection overlay: template \"{name}\" did not render a mapping", location),
             };
+            if (_goTemplates is not null) GoTemplates.RenderedPatchTyping.Apply(patch, _profile.ZeroResourceFieldRefDivisor);
             patches.Add(patch);
         }
         return patches;
@@ -290,19 +295,23 @@ public sealed partial class Injector
         return null;
     }
 
-    private void CheckInjectorConfig(string text, string name)
+    // kube-inject parses every template of the injector config up front (a parse error in any, even an unused
+    // waypoint template, aborts) and renders only those: the cluster's templates, never a port of the stock ones.
+    private static Dictionary<string, GoTemplates.GoTemplate> CompileInjectorConfig(string text, string name)
     {
-        var templates = InjectorConfigFile.ReadTemplates(text);
-        foreach (var (templateName, goText) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
+        var compiled = new Dictionary<string, GoTemplates.GoTemplate>(StringComparer.Ordinal);
+        foreach (var (templateName, goText) in InjectorConfigFile.ReadTemplates(text))
         {
-            if (_profile.StockTemplateSha256.ContainsKey(templateName))
+            try
             {
-                if (!_profile.IsStockTemplate(templateName, goText))
-                    _warnings.Add($"{name}: template \"{templateName}\" differs from Istio {_profile.Version}'s stock template; KubeInject renders its own port of the stock template (pass --templates DIR with a Scriban port to use yours)");
+                compiled[templateName] = GoTemplates.GoTemplate.Compile(templateName, goText);
             }
-            else if (templateName is not ("waypoint" or "kube-gateway" or "agentgateway"))
-                _warnings.Add($"{name}: custom template \"{templateName}\" is not used; KubeInject does not run Go templates (pass --templates DIR with a Scriban port)");
+            catch (KubeInjectException e)
+            {
+                throw new KubeInjectException($"{name}: {e.Message}", e.Location, e.Kind, e);
+            }
         }
+        return compiled;
     }
 
     // An explicit version wins. Without one, values whose global.tag names a bundled version (as an installed

@@ -12,11 +12,16 @@ namespace KubeInject.GoTemplates;
 /// </summary>
 internal sealed class GoStruct : ScriptObject
 {
+    // No auto-import: a ScriptObject subclass otherwise scans itself for static members by reflection, per instance.
+    /// <summary>An empty struct.</summary>
+    public GoStruct() : base(8, autoImportStaticsFromThisType: false) { }
 }
 
 /// <summary>A Go <c>map[string]string</c> (labels, annotations, proxyMetadata): <c>index</c> of a missing key is <c>""</c>.</summary>
 internal sealed class GoStringMap : ScriptObject
 {
+    /// <summary>An empty map.</summary>
+    public GoStringMap() : base(8, autoImportStaticsFromThisType: false) { }
 }
 
 /// <summary>

@@ -16,7 +16,8 @@ namespace KubeInject.GoTemplates;
 internal sealed class GoTemplate
 {
     private static readonly ConcurrentDictionary<(string Name, string Text), Lazy<GoTemplate>> Cache = new();
-    private static readonly LazyScribanBuiltins Builtins = new(Rendering.GoTemplateContext.BuildScribanBuiltins);
+    /// <summary>Scriban's builtins, built once for every Go template render.</summary>
+    internal static readonly LazyScribanBuiltins Builtins = new(Rendering.GoTemplateContext.BuildScribanBuiltins);
 
     private readonly Template _scriban;
     private readonly IReadOnlyList<(int Offset, int Line)> _lines;

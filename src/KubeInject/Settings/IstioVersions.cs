@@ -10,6 +10,7 @@ internal static class IstioVersions
     {
         Version = "1.22.4",
         TemplateFolder = "istio-1.22",
+        ZeroResourceFieldRefDivisor = true,
         // Hashes of templates.* in the 1.22.4 chart's istio-sidecar-injector configmap (the four we port are
         // byte-identical to manifests/charts/istio-control/istio-discovery/files/*.yaml at the tag).
         StockTemplateSha256 = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -28,6 +29,7 @@ internal static class IstioVersions
     {
         Version = "1.23.0",
         TemplateFolder = "istio-1.23",
+        ZeroResourceFieldRefDivisor = true,
         // Hashes of templates.* in the 1.23.0 chart's istio-sidecar-injector configmap (byte-identical to
         // manifests/charts/istio-control/istio-discovery/files/*.yaml at the tag).
         StockTemplateSha256 = new Dictionary<string, string>(StringComparer.Ordinal)
