@@ -62,7 +62,12 @@ public sealed partial class Injector
         _holdApplicationFromValues = IsTrue(Path(_values, "global", "proxy", "holdApplicationUntilProxyStarts"));
         _clusterName = Str(Path(_values, "global", "multiCluster", "clusterName"));
         _network = Str(Path(_values, "global", "network"));
-        if (options.InjectorConfigText is not null && options.Templates is null) _goTemplates = CompileInjectorConfig(options.InjectorConfigText, options.InjectorConfigName);
+        // Scriban ports given with --templates win; else the cluster's templates (--injector-config); else Istio's
+        // stock Go templates of the version.
+        if (options.Templates is null)
+            _goTemplates = options.InjectorConfigText is not null
+                ? CompileInjectorConfig(options.InjectorConfigText, options.InjectorConfigName)
+                : GoTemplates.BundledGoTemplates.Of(_profile.TemplateFolder);
     }
 
     /// <summary>The options this injector was built with.</summary>

@@ -74,11 +74,31 @@ internal static class IstioVersions
         },
     };
 
-    /// <summary>Every bundled version, newest last.</summary>
-    public static IReadOnlyList<IstioVersionProfile> All { get; } = [V1_22_4, V1_23_0, V1_29_6];
+    /// <summary>
+    /// Istio 1.28.10: the 1.29 Go behaviour (the corpus of both passes with the same knobs) with the older
+    /// Kubernetes libraries' zero <c>divisor</c> in the typed round trip.
+    /// </summary>
+    public static readonly IstioVersionProfile V1_28_10 = V1_29_6 with
+    {
+        Version = "1.28.10",
+        TemplateFolder = "istio-1.28",
+        ZeroResourceFieldRefDivisor = true,
+        StockTemplateSha256 = new Dictionary<string, string>(),
+    };
 
-    /// <summary>The version used when none is asked for: the newest bundled.</summary>
-    public static IstioVersionProfile Default => All[^1];
+    /// <summary>Istio 1.30.3: the 1.29 Go behaviour; its template adds <c>OTEL_RESOURCE_ATTRIBUTES</c> (<c>otelResourceAttributes</c>).</summary>
+    public static readonly IstioVersionProfile V1_30_3 = V1_29_6 with
+    {
+        Version = "1.30.3",
+        TemplateFolder = "istio-1.30",
+        StockTemplateSha256 = new Dictionary<string, string>(),
+    };
+
+    /// <summary>Every bundled version, oldest first.</summary>
+    public static IReadOnlyList<IstioVersionProfile> All { get; } = [V1_22_4, V1_23_0, V1_28_10, V1_29_6, V1_30_3];
+
+    /// <summary>The version used when none is asked for.</summary>
+    public static IstioVersionProfile Default => V1_29_6;
 
     /// <summary>
     /// The profile for e.g. <c>1.29</c> or <c>1.29.6</c> (a leading <c>v</c> is accepted); a minor version picks its
