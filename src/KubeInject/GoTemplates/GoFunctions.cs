@@ -21,6 +21,9 @@ internal static partial class GoFunctions
 {
     private static readonly Dictionary<string, GoFunction> Map = Build();
 
+    /// <summary>Every function name.</summary>
+    public static IEnumerable<string> Names => Map.Keys;
+
     /// <summary>Whether <paramref name="name"/> is a known function.</summary>
     public static bool IsDefined(string name) => Map.ContainsKey(name);
 

@@ -1,52 +1,71 @@
 using Scriban;
+using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace KubeInject.GoTemplates;
 
 /// <summary>
-/// The helper functions translated templates call (imported under snake_case names: <c>go_field</c>,
-/// <c>go_print</c>, ...). They carry Go's semantics where Scriban's differ: field access on maps and structs,
-/// printing, truth, range order and the function map. One shared, read-only instance serves every render.
+/// The helper functions translated templates call: <c>go_field</c>, <c>go_print</c>, <c>go_truth</c>,
+/// <c>go_range_keys</c>, <c>go_range_elem</c>, <c>go_float</c>, <c>go_fail</c>, and every function of the map as
+/// <c>gf_&lt;go name&gt;</c>. They carry Go's semantics where Scriban's differ. Each is a plain
+/// <see cref="IScriptCustomFunction"/> taking Scriban's evaluated arguments as they are: no reflection and no
+/// argument conversion per call (a render makes thousands). One shared, read-only instance serves every render.
 /// </summary>
 internal sealed class GoRuntime : ScriptObject
 {
     /// <summary>The shared instance.</summary>
-    public static readonly GoRuntime Shared = new() { IsReadOnly = true };
+    public static readonly GoRuntime Shared = Create();
 
-    /// <summary><c>.A.B.C</c> on a value.</summary>
-    public static object? GoField(object? receiver, ScriptArray names)
+    private GoRuntime() : base(256, autoImportStaticsFromThisType: false) { }
+
+    /// <summary>The Scriban name of Go function <paramref name="goName"/>.</summary>
+    public static string FunctionName(string goName) => "gf_" + goName;
+
+    private static GoRuntime Create()
     {
-        var v = receiver;
-        foreach (var name in names) v = GoSemantics.Field(v, (string)name!);
-        return v;
+        var r = new GoRuntime();
+        r.Add("go_field", (_, a) =>
+        {
+            var v = a[0];
+            foreach (var name in (string[])a[1]!) v = GoSemantics.Field(v, name);
+            return v;
+        });
+        r.Add("go_print", (_, a) => GoSemantics.Print(a[0]));
+        r.Add("go_truth", (_, a) => GoSemantics.Truth(a[0]));
+        r.Add("go_range_keys", (_, a) => GoSemantics.RangeKeys(a[0]));
+        r.Add("go_range_elem", (_, a) => GoSemantics.RangeElement(a[0], a[1]));
+        r.Add("go_float", (_, a) => double.Parse((string)a[0]!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+        r.Add("go_fail", (_, a) => throw new GoExecException((string)a[0]!));
+        foreach (var name in GoFunctions.Names)
+        {
+            var goName = name;
+            r.Add(FunctionName(goName), (c, a) =>
+            {
+                var values = new object?[a.Count];
+                a.CopyTo(values, 0);
+                return GoFunctions.Call(c, goName, values);
+            });
+        }
+        r.IsReadOnly = true;
+        return r;
     }
 
-    /// <summary>An action's output.</summary>
-    public static string GoPrint(object? value) => GoSemantics.Print(value);
+    private void Add(string name, Func<TemplateContext, ScriptArray, object?> body) => SetValue(name, new Function(body), true);
 
-    /// <summary>Go truth, for <c>if</c>, <c>with</c>, <c>and</c> and <c>or</c>.</summary>
-    public static bool GoTruth(object? value) => GoSemantics.Truth(value);
-
-    /// <summary>The keys a <c>range</c> visits, in Go's order.</summary>
-    public static ScriptArray GoRangeKeys(object? value) => GoSemantics.RangeKeys(value);
-
-    /// <summary>The element at a range key.</summary>
-    public static object? GoRangeElem(object? collection, object? key) => GoSemantics.RangeElement(collection, key);
-
-    /// <summary>Calls a function of the map by its Go name.</summary>
-    public static object? GoCall(TemplateContext context, string name, ScriptArray args)
+    // Scriban hands a Direct function its evaluated arguments unconverted.
+    private sealed class Function(Func<TemplateContext, ScriptArray, object?> body) : IScriptCustomFunction
     {
-        var values = new object?[args.Count];
-        for (int i = 0; i < values.Length; i++) values[i] = args[i];
-        return GoFunctions.Call(context, name, values);
+        public int RequiredParameterCount => 0;
+        public int ParameterCount => 0;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+        public Type ReturnType => typeof(object);
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "arg" + index);
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            body(context, arguments);
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new(body(context, arguments));
     }
-
-    /// <summary>A float64 constant (Scriban has no exponent literal; the text round-trips exactly).</summary>
-    public static double GoFloat(string text) => double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>An integer constant as Go's <c>int</c>.</summary>
-    public static long GoInt(long value) => value;
-
-    /// <summary>Raises an execution error (a construct that is valid syntax but fails when it runs).</summary>
-    public static object? GoFail(string message) => throw new GoExecException(message);
 }

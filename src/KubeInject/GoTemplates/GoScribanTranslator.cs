@@ -18,6 +18,9 @@ internal sealed class GoScribanTranslator
     private readonly List<(int Offset, int Line)> _lines = [];
     private readonly List<(string Go, string Scriban)> _vars = [];
     private readonly Dictionary<string, string> _functions = new(StringComparer.Ordinal);
+    // Field chains as constants (go_k3 = ["Values", "global"]): an array literal would be rebuilt on every evaluation.
+    private readonly Dictionary<string, int> _chainIndex = new(StringComparer.Ordinal);
+    private readonly List<string[]> _chains = [];
     private string _dot = "$d0";
     private int _next;
     private int _line = 1;
@@ -25,12 +28,15 @@ internal sealed class GoScribanTranslator
     private GoScribanTranslator(GoParsedTemplate template) => _template = template;
 
     /// <summary>The Scriban text of <paramref name="template"/> and, for error messages, the Go line of each emitted code block (by offset).</summary>
-    public static (string Script, IReadOnlyList<(int Offset, int Line)> Lines) Translate(GoParsedTemplate template)
+    public static (string Script, IReadOnlyList<(int Offset, int Line)> Lines, IReadOnlyList<string[]> Chains) Translate(GoParsedTemplate template)
     {
         var t = new GoScribanTranslator(template);
         t.Run();
-        return (t._out.ToString(), t._lines);
+        return (t._out.ToString(), t._lines, t._chains);
     }
+
+    /// <summary>The Scriban variable holding field chain <paramref name="index"/>.</summary>
+    public static string ChainVariable(int index) => $"go_k{index}";
 
     private void Run()
     {
@@ -252,8 +258,15 @@ internal sealed class GoScribanTranslator
 
     private string Field(string receiver, List<string> names)
     {
+        var key = string.Join('\u0001', names);
+        if (!_chainIndex.TryGetValue(key, out int index))
+        {
+            index = _chains.Count;
+            _chainIndex[key] = index;
+            _chains.Add([.. names]);
+        }
         var t = NewLocal("t");
-        Code($"{t} = go_field {receiver} [{string.Join(", ", names.Select(StringLiteral))}]");
+        Code($"{t} = go_field {receiver} {ChainVariable(index)}");
         return t;
     }
 
@@ -281,7 +294,7 @@ internal sealed class GoScribanTranslator
         }
         var values = args.Select(EvalArg).ToList();
         if (final is not null) values.Add(final);
-        Code($"{t} = go_call {StringLiteral(name)} [{string.Join(", ", values)}]");
+        Code(values.Count == 0 ? $"{t} = {GoRuntime.FunctionName(name)}" : $"{t} = {GoRuntime.FunctionName(name)} {string.Join(' ', values)}");
         return t;
     }
 

@@ -21,9 +21,13 @@ internal sealed class GoTemplate
 
     private readonly Template _scriban;
     private readonly IReadOnlyList<(int Offset, int Line)> _lines;
+    private readonly ScriptObject _constants;
 
-    private GoTemplate(string name, string scribanText, Template scriban, IReadOnlyList<(int Offset, int Line)> lines)
+    private GoTemplate(string name, string scribanText, Template scriban, IReadOnlyList<(int Offset, int Line)> lines, IReadOnlyList<string[]> chains)
     {
+        _constants = new ScriptObject();
+        for (int i = 0; i < chains.Count; i++) _constants[GoScribanTranslator.ChainVariable(i)] = chains[i];
+        _constants.IsReadOnly = true;
         Name = name;
         ScribanText = scribanText;
         _scriban = scriban;
@@ -41,20 +45,26 @@ internal sealed class GoTemplate
         Cache.GetOrAdd((name, text), key => new Lazy<GoTemplate>(() => Build(key.Name, key.Text))).Value;
 
     /// <summary>The Scriban translation of a Go template (not cached; for showing it).</summary>
-    public static string Convert(string name, string text) =>
-        GoScribanTranslator.Translate(GoParser.Parse(name, text, GoFunctions.IsDefined)).Script;
+    public static string Convert(string name, string text)
+    {
+        var (script, _, chains) = GoScribanTranslator.Translate(GoParser.Parse(name, text, GoFunctions.IsDefined));
+        var sb = new StringBuilder();
+        for (int i = 0; i < chains.Count; i++)
+            sb.Append("{{ # ").Append(GoScribanTranslator.ChainVariable(i)).Append(" = .").Append(string.Join('.', chains[i])).Append(" }}\n");
+        return sb.Append(script).ToString();
+    }
 
     private static GoTemplate Build(string name, string text)
     {
         var parsed = GoParser.Parse(name, text, GoFunctions.IsDefined);
-        var (script, lines) = GoScribanTranslator.Translate(parsed);
+        var (script, lines, chains) = GoScribanTranslator.Translate(parsed);
         var scriban = Template.Parse(script, name);
         if (scriban.HasErrors)
         {
             // The translator's output is always valid Scriban; this is a bug, reported with the translation's message.
             throw new KubeInjectException($"template \"{name}\": internal translation error: {string.Join("; ", scriban.Messages)}", new SourceLocation(name), ErrorKind.BadInput);
         }
-        return new GoTemplate(name, script, scriban, lines);
+        return new GoTemplate(name, script, scriban, lines, chains);
     }
 
     /// <summary>Renders with <paramref name="dot"/> as the data; <paramref name="context"/> carries what Istio's functions read (environment, ProxyConfig JSON).</summary>
@@ -68,6 +78,7 @@ internal sealed class GoTemplate
         context.RecursiveLimit = 1000;
         context.LimitToString = 64 * 1024 * 1024;
         context.PushGlobal(GoRuntime.Shared);
+        context.PushGlobal(_constants);
         context.PushGlobal(new ScriptObject { ["go_dot"] = dot });
         context.PushOutput(new StringBuilderOutput(new StringBuilder()));
         try

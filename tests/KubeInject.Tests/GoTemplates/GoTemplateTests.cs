@@ -55,8 +55,9 @@ public sealed class GoTemplateTests
     public void The_translation_is_scriban_text_calling_the_runtime()
     {
         var scriban = GoTemplate.Convert("t", "{{ .Spec.Containers | len }}");
-        Assert.Contains("go_field $d0 [\"Spec\", \"Containers\"]", scriban);
-        Assert.Contains("go_call \"len\"", scriban);
+        Assert.Contains("{{ # go_k0 = .Spec.Containers }}", scriban);
+        Assert.Contains("go_field $d0 go_k0", scriban);
+        Assert.Contains("gf_len $t", scriban);
     }
 
     [Fact]
