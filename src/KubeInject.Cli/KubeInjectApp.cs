@@ -13,6 +13,7 @@ internal static class KubeInjectApp
         root.Subcommands.Add(new CheckCommand(context).Build());
         root.Subcommands.Add(new VersionCommand(context).Build());
         root.Subcommands.Add(new KrmCommand(context).Build());
+        root.Subcommands.Add(new TemplatesCommand(context).Build());
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
