@@ -76,7 +76,7 @@ public sealed partial class Injector
     /// <summary>The Istio version whose templates and defaults are used.</summary>
     public string IstioVersion => _profile.Version;
 
-    /// <summary>Warnings about the settings (e.g. injector-config templates that differ from the stock ones).</summary>
+    /// <summary>Warnings about the settings (e.g. a version chosen from the values' tag, a version that is not bundled).</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>
@@ -323,11 +323,31 @@ public sealed partial class Injector
     // cluster's injector configmap does) pick that version: its templates must match the values' shape.
     private IstioVersionProfile ResolveVersion(InjectionOptions options, YMapping? values)
     {
-        if (!string.IsNullOrWhiteSpace(options.IstioVersion) || values is null) return IstioVersions.Resolve(options.IstioVersion);
+        if (!string.IsNullOrWhiteSpace(options.IstioVersion) || values is null)
+        {
+            // A version we do not bundle works with that cluster's own three files: only the Go-code behaviour
+            // comes from us, from the newest bundled profile at or below it.
+            if (IstioVersions.FindExact(options.IstioVersion?.Trim().TrimStart('v', 'V')) is null && IstioVersions.Numbers(options.IstioVersion) is not null
+                && values is not null && options.MeshConfigText is not null && options.InjectorConfigText is not null
+                && !IsBundledMinorOnly(options.IstioVersion!) && IstioVersions.FallbackFor(options.IstioVersion) is { } basis)
+            {
+                var version = options.IstioVersion!.Trim().TrimStart('v', 'V');
+                _warnings.Add($"Istio {version} is not bundled: its templates, values and mesh config come from the given files, and the injector's Go-code behaviour follows Istio {basis.Version}, the newest bundled version at or below it");
+                return basis with { Version = version };
+            }
+            return IstioVersions.Resolve(options.IstioVersion);
+        }
         var tag = Str(Path(values, "global", "tag"));
         if (IstioVersions.FindExact(tag) is not { } byTag) return IstioVersions.Default;
         _warnings.Add($"{options.ValuesName}: global.tag is {tag}, a bundled Istio version; using Istio {byTag.Version}'s templates (pass --istio-version to choose another)");
         return byTag;
+    }
+
+    // "1.29" names a bundled minor release: Resolve picks its patch.
+    private static bool IsBundledMinorOnly(string version)
+    {
+        var v = version.Trim().TrimStart('v', 'V');
+        return v.Count(c => c == '.') == 1 && IstioVersions.All.Any(p => p.Version.StartsWith(v + ".", StringComparison.Ordinal));
     }
 
     // The Go-side native-sidecar flag offline: 1.29 reads ENABLE_NATIVE_SIDECARS as a mode where only "true"

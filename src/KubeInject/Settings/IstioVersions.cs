@@ -119,6 +119,36 @@ internal static class IstioVersions
             null, ErrorKind.Usage);
     }
 
+    /// <summary>
+    /// For a version that is not bundled (e.g. <c>1.27.3</c>): the newest bundled profile at or below it, whose Go-code
+    /// behaviour it then follows, or null when the text is not a version or is older than every bundled one.
+    /// </summary>
+    public static IstioVersionProfile? FallbackFor(string? version)
+    {
+        var wanted = Numbers(version);
+        if (wanted is null) return null;
+        return All.LastOrDefault(p => Compare(Numbers(p.Version)!, wanted) <= 0);
+    }
+
+    /// <summary><c>1.27.3</c> (or <c>v1.27</c>) as numbers; null when it is not a version.</summary>
+    internal static int[]? Numbers(string? version)
+    {
+        var v = version?.Trim().TrimStart('v', 'V') ?? "";
+        var parts = v.Split('.');
+        if (parts.Length is < 2 or > 3) return null;
+        var numbers = new int[3];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i])) return null;
+        return numbers;
+    }
+
+    private static int Compare(int[] a, int[] b)
+    {
+        for (int i = 0; i < 3; i++)
+            if (a[i] != b[i]) return a[i].CompareTo(b[i]);
+        return 0;
+    }
+
     /// <summary>The bundled profile whose exact version is <paramref name="version"/> (no minor-only match, no <c>v</c>), or null.</summary>
     public static IstioVersionProfile? FindExact(string? version) =>
         All.FirstOrDefault(p => string.Equals(p.Version, version?.Trim(), StringComparison.Ordinal));
