@@ -70,7 +70,7 @@ internal static class SettingsOptions
 
     public static Option<string?> Mesh() => new("--mesh-config", "--meshConfigFile") { Description = "istio ConfigMap data.mesh, applied over Istio's mesh defaults. Default: bundled default mesh." };
 
-    public static Option<string?> Version() => new("--istio-version") { Description = "Istio version whose templates and defaults to use: 1.22.4, 1.23.0, 1.28.10, 1.29.6, 1.30.3 (or the minor: 1.22, 1.23, 1.28, 1.29, 1.30). Any other X.Y.Z works with that cluster's --values, --mesh-config and --injector-config, following the newest bundled version at or below it. Default: the global.tag of --values when that is a bundled version, else 1.29.6." };
+    public static Option<string?> Version() => new("--istio-version") { Description = "Istio version whose templates and defaults to use: 1.22.4, 1.23.0, 1.28.10, 1.29.6, 1.30.3 (or the minor: 1.22, 1.23, 1.28, 1.29, 1.30). Any other X.Y.Z works with that cluster's --values, --mesh-config and --injector-config, following the newest bundled version at or below it. Default: the global.tag of --values when that is a bundled version, else the newest bundled (1.30.3)." };
 
     public static Option<string?> Templates() => new("--templates") { Description = "Directory with Scriban templates (<name>.scriban) that override the embedded ones." };
 

@@ -97,8 +97,8 @@ internal static class IstioVersions
     /// <summary>Every bundled version, oldest first.</summary>
     public static IReadOnlyList<IstioVersionProfile> All { get; } = [V1_22_4, V1_23_0, V1_28_10, V1_29_6, V1_30_3];
 
-    /// <summary>The version used when none is asked for.</summary>
-    public static IstioVersionProfile Default => V1_29_6;
+    /// <summary>The version used when none is asked for: the newest bundled.</summary>
+    public static IstioVersionProfile Default => All[^1];
 
     /// <summary>
     /// The profile for e.g. <c>1.29</c> or <c>1.29.6</c> (a leading <c>v</c> is accepted); a minor version picks its

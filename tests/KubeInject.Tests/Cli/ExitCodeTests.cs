@@ -21,7 +21,7 @@ public sealed class ExitCodeTests : IDisposable
 
         Assert.True(r.Exit == 0, r.ToString());
         Assert.Contains("- name: istio-proxy", r.Stdout);
-        Assert.Contains("Deployment ns/web: injected (docker.io/istio/proxyv2:1.29.6)", r.Stderr);
+        Assert.Contains("Deployment ns/web: injected (docker.io/istio/proxyv2:1.30.3)", r.Stderr);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class IstioVersionsTests
     [InlineData(null)]
     [InlineData("")]
     public void No_version_means_the_newest_bundled(string? version) =>
-        Assert.Equal("1.29.6", IstioVersions.Resolve(version).Version);
+        Assert.Equal("1.30.3", IstioVersions.Resolve(version).Version);
 
     [Fact]
     public void Versions_are_listed_oldest_first() =>
