@@ -129,7 +129,7 @@ internal sealed class GoScribanTranslator
             }
             case GoBranchKind.With:
             {
-                var value = EvalDeclaringPipe(b.Pipe);
+                var value = Materialize(EvalDeclaringPipe(b.Pipe));
                 Code($"if go_truth {value}");
                 _dot = NewLocal("d");
                 Code($"{_dot} = {value}");
@@ -139,7 +139,7 @@ internal sealed class GoScribanTranslator
             }
             case GoBranchKind.Range:
             {
-                var collection = EvalPipe(b.Pipe);
+                var collection = Materialize(EvalPipe(b.Pipe));
                 var keys = NewLocal("k");
                 var key = NewLocal("i");
                 Code($"{keys} = go_range_keys {collection}");
@@ -265,9 +265,7 @@ internal sealed class GoScribanTranslator
             _chainIndex[key] = index;
             _chains.Add([.. names]);
         }
-        var t = NewLocal("t");
-        Code($"{t} = go_field {receiver} {ChainVariable(index)}");
-        return t;
+        return $"(go_field {receiver} {ChainVariable(index)})";
     }
 
     private string EvalFunction(string name, List<GoNode> args, string? final)
@@ -294,7 +292,15 @@ internal sealed class GoScribanTranslator
         }
         var values = args.Select(EvalArg).ToList();
         if (final is not null) values.Add(final);
-        Code(values.Count == 0 ? $"{t} = {GoRuntime.FunctionName(name)}" : $"{t} = {GoRuntime.FunctionName(name)} {string.Join(' ', values)}");
+        return values.Count == 0 ? $"({GoRuntime.FunctionName(name)})" : $"({GoRuntime.FunctionName(name)} {string.Join(' ', values)})";
+    }
+
+    // Values used more than once (dot of a with, the ranged collection) are evaluated once, into a local.
+    private string Materialize(string expression)
+    {
+        if (expression.StartsWith('$') || expression is "null" or "true" or "false" || expression.StartsWith('"')) return expression;
+        var t = NewLocal("t");
+        Code($"{t} = {expression}");
         return t;
     }
 

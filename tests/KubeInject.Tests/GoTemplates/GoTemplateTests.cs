@@ -56,8 +56,7 @@ public sealed class GoTemplateTests
     {
         var scriban = GoTemplate.Convert("t", "{{ .Spec.Containers | len }}");
         Assert.Contains("{{ # go_k0 = .Spec.Containers }}", scriban);
-        Assert.Contains("go_field $d0 go_k0", scriban);
-        Assert.Contains("gf_len $t", scriban);
+        Assert.Contains("go_print (gf_len (go_field $d0 go_k0))", scriban);
     }
 
     [Fact]
