@@ -75,9 +75,13 @@ internal static class SettingsOptions
 
     public static Option<string?> Version()
     {
-        var option = new Option<string?>("--istio-version") { Description = $"Istio version whose templates and defaults to use: {string.Join(", ", Injector.BundledIstioVersions)} (or its minor version). Default: the global.tag of --values when that is a bundled version, else the newest bundled." };
+        var versions = Injector.BundledIstioVersions;
+        var option = new Option<string?>("--istio-version")
+        {
+            Description = $"Istio version whose templates and defaults to use: {string.Join(", ", versions)} (or the minor version). Any other X.Y.Z works with that cluster's --values, --mesh-config and --injector-config, following the newest bundled version at or below it. Default: the global.tag of --values when that is a bundled version, else the newest bundled ({Injector.DefaultIstioVersion}).",
+        };
         // Shell completion offers the bundled versions.
-        option.CompletionSources.Add(Injector.BundledIstioVersions.ToArray());
+        option.CompletionSources.Add(versions.ToArray());
         return option;
     }
 

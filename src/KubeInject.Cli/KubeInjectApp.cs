@@ -17,6 +17,7 @@ internal static class KubeInjectApp
         root.Subcommands.Add(new CheckCommand(context).Build());
         root.Subcommands.Add(new VersionCommand(context).Build());
         root.Subcommands.Add(new KrmCommand(context).Build());
+        root.Subcommands.Add(new TemplatesCommand(context).Build());
         root.Subcommands.Add(new CompletionCommand(context, () => root).Build());
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr, EnableDefaultExceptionHandler = false };

@@ -27,6 +27,8 @@ public sealed partial class Injector
     private readonly YMapping _values;
     private readonly YMapping _mesh;
     private readonly ITemplateSource _templates;
+    // The cluster's own Go templates (--injector-config), compiled up front as Istio parses them; null without one.
+    private readonly IReadOnlyDictionary<string, GoTemplates.GoTemplate>? _goTemplates;
     private readonly TemplateRenderer _renderer = new();
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly bool _nativeSidecars;
@@ -62,7 +64,12 @@ public sealed partial class Injector
         _holdApplicationFromValues = IsTrue(Path(_values, "global", "proxy", "holdApplicationUntilProxyStarts"));
         _clusterName = Str(Path(_values, "global", "multiCluster", "clusterName"));
         _network = Str(Path(_values, "global", "network"));
-        if (options.InjectorConfigText is not null) CheckInjectorConfig(options.InjectorConfigText, options.InjectorConfigName);
+        // Scriban ports given with --templates win; else the cluster's templates (--injector-config); else Istio's
+        // stock Go templates of the version.
+        if (options.Templates is null)
+            _goTemplates = options.InjectorConfigText is not null
+                ? CompileInjectorConfig(options.InjectorConfigText, options.InjectorConfigName)
+                : GoTemplates.BundledGoTemplates.Of(_profile.TemplateFolder);
     }
 
     // "/proxyv2:1.23.0" would be written without complaint by Istio's injector, and fail only when the pod is pulled.
@@ -88,7 +95,7 @@ public sealed partial class Injector
     /// <summary>The Istio version whose templates and defaults are used.</summary>
     public string IstioVersion => _profile.Version;
 
-    /// <summary>Warnings about the settings (e.g. injector-config templates that differ from the stock ones).</summary>
+    /// <summary>Warnings about the settings (e.g. a version chosen from the values' tag, a version that is not bundled).</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>
@@ -271,7 +278,9 @@ public sealed partial class Injector
             string rendered;
             try
             {
-                rendered = _renderer.Render(_templates, _profile.TemplateFolder, name, data);
+                if (_goTemplates is null) rendered = _renderer.Render(_templates, _profile.TemplateFolder, name, data);
+                else if (_goTemplates.TryGetValue(name, out var goTemplate)) rendered = GoTemplates.IstioTemplateData.Render(goTemplate, data);
+                else throw new KubeInjectException($"requested template \"{name}\" not found; have {string.Join(", ", _goTemplates.Keys)}", null, ErrorKind.BadInput);
             }
             catch (KubeInjectException e)
             {
@@ -283,6 +292,7 @@ public sealed partial class Injector
                 null => new YMapping(),
                 _ => throw new KubeInjectException($"failed applying injection overlay: template \"{name}\" did not render a mapping", location),
             };
+            if (_goTemplates is not null) GoTemplates.RenderedPatchTyping.Apply(patch, _profile.ZeroResourceFieldRefDivisor);
             patches.Add(patch);
         }
         return patches;
@@ -315,30 +325,54 @@ public sealed partial class Injector
         return null;
     }
 
-    private void CheckInjectorConfig(string text, string name)
+    // kube-inject parses every template of the injector config up front (a parse error in any, even an unused
+    // waypoint template, aborts) and renders only those: the cluster's templates, never a port of the stock ones.
+    private static Dictionary<string, GoTemplates.GoTemplate> CompileInjectorConfig(string text, string name)
     {
-        var templates = InjectorConfigFile.ReadTemplates(text);
-        foreach (var (templateName, goText) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
+        var compiled = new Dictionary<string, GoTemplates.GoTemplate>(StringComparer.Ordinal);
+        foreach (var (templateName, goText) in InjectorConfigFile.ReadTemplates(text))
         {
-            if (_profile.StockTemplateSha256.ContainsKey(templateName))
+            try
             {
-                if (!_profile.IsStockTemplate(templateName, goText))
-                    _warnings.Add($"{name}: template \"{templateName}\" differs from Istio {_profile.Version}'s stock template; KubeInject renders its own port of the stock template (pass --templates DIR with a Scriban port to use yours)");
+                compiled[templateName] = GoTemplates.GoTemplate.Compile(templateName, goText);
             }
-            else if (templateName is not ("waypoint" or "kube-gateway" or "agentgateway"))
-                _warnings.Add($"{name}: custom template \"{templateName}\" is not used; KubeInject does not run Go templates (pass --templates DIR with a Scriban port)");
+            catch (KubeInjectException e)
+            {
+                throw new KubeInjectException($"{name}: {e.Message}", e.Location, e.Kind, e);
+            }
         }
+        return compiled;
     }
 
     // An explicit version wins. Without one, values whose global.tag names a bundled version (as an installed
     // cluster's injector configmap does) pick that version: its templates must match the values' shape.
     private IstioVersionProfile ResolveVersion(InjectionOptions options, YMapping? values)
     {
-        if (!string.IsNullOrWhiteSpace(options.IstioVersion) || values is null) return IstioVersions.Resolve(options.IstioVersion);
+        if (!string.IsNullOrWhiteSpace(options.IstioVersion) || values is null)
+        {
+            // A version we do not bundle works with that cluster's own three files: only the Go-code behaviour
+            // comes from us, from the newest bundled profile at or below it.
+            if (IstioVersions.FindExact(options.IstioVersion?.Trim().TrimStart('v', 'V')) is null && IstioVersions.Numbers(options.IstioVersion) is not null
+                && values is not null && options.MeshConfigText is not null && options.InjectorConfigText is not null
+                && !IsBundledMinorOnly(options.IstioVersion!) && IstioVersions.FallbackFor(options.IstioVersion) is { } basis)
+            {
+                var version = options.IstioVersion!.Trim().TrimStart('v', 'V');
+                _warnings.Add($"Istio {version} is not bundled: its templates, values and mesh config come from the given files, and the injector's Go-code behaviour follows Istio {basis.Version}, the newest bundled version at or below it");
+                return basis with { Version = version };
+            }
+            return IstioVersions.Resolve(options.IstioVersion);
+        }
         var tag = Str(Path(values, "global", "tag"));
         if (IstioVersions.FindExact(tag) is not { } byTag) return IstioVersions.Default;
         _warnings.Add($"{options.ValuesName}: global.tag is {tag}, a bundled Istio version; using Istio {byTag.Version}'s templates (pass --istio-version to choose another)");
         return byTag;
+    }
+
+    // "1.29" names a bundled minor release: Resolve picks its patch.
+    private static bool IsBundledMinorOnly(string version)
+    {
+        var v = version.Trim().TrimStart('v', 'V');
+        return v.Count(c => c == '.') == 1 && IstioVersions.All.Any(p => p.Version.StartsWith(v + ".", StringComparison.Ordinal));
     }
 
     // The Go-side native-sidecar flag offline: 1.29 reads ENABLE_NATIVE_SIDECARS as a mode where only "true"

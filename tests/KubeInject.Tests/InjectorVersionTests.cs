@@ -23,9 +23,9 @@ public class InjectorVersionTests
     public void Without_a_version_the_newest_bundled_is_used()
     {
         var injector = new Injector(new InjectionOptions());
-        Assert.Equal("1.29.6", injector.IstioVersion);
+        Assert.Equal("1.30.3", injector.IstioVersion);
         Assert.Empty(injector.Warnings);
-        Assert.Equal("docker.io/istio/proxyv2:1.29.6", injector.Inject(Pod, "pod.yaml").Workloads[0].ProxyImage);
+        Assert.Equal("docker.io/istio/proxyv2:1.30.3", injector.Inject(Pod, "pod.yaml").Workloads[0].ProxyImage);
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public class InjectorVersionTests
     public void Any_other_global_tag_keeps_the_default_quietly(string tag)
     {
         var injector = new Injector(new InjectionOptions { ValuesText = ValuesWithTag(tag) });
-        Assert.Equal("1.29.6", injector.IstioVersion);
+        Assert.Equal("1.30.3", injector.IstioVersion);
         Assert.Empty(injector.Warnings);
     }
 

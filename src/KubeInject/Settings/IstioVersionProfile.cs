@@ -50,6 +50,12 @@ internal sealed record IstioVersionProfile
     public bool MultusNamespaceMatching { get; init; }
 
     /// <summary>
+    /// Istio's typed round trip writes a <c>resourceFieldRef</c>'s zero <c>divisor: "0"</c> (Kubernetes libraries
+    /// before 0.31: 1.22/1.23); later ones omit it.
+    /// </summary>
+    public bool ZeroResourceFieldRefDivisor { get; init; }
+
+    /// <summary>
     /// SHA-256 (lower-case hex, of the UTF-8 text) of each stock Go template of this version's injector
     /// configmap, by template name: lets callers warn when a given injector config carries modified templates.
     /// </summary>

@@ -10,6 +10,7 @@ internal static class IstioVersions
     {
         Version = "1.22.4",
         TemplateFolder = "istio-1.22",
+        ZeroResourceFieldRefDivisor = true,
         // Hashes of templates.* in the 1.22.4 chart's istio-sidecar-injector configmap (the four we port are
         // byte-identical to manifests/charts/istio-control/istio-discovery/files/*.yaml at the tag).
         StockTemplateSha256 = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -28,6 +29,7 @@ internal static class IstioVersions
     {
         Version = "1.23.0",
         TemplateFolder = "istio-1.23",
+        ZeroResourceFieldRefDivisor = true,
         // Hashes of templates.* in the 1.23.0 chart's istio-sidecar-injector configmap (byte-identical to
         // manifests/charts/istio-control/istio-discovery/files/*.yaml at the tag).
         StockTemplateSha256 = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -71,8 +73,28 @@ internal static class IstioVersions
         },
     };
 
-    /// <summary>Every bundled version, newest last.</summary>
-    public static IReadOnlyList<IstioVersionProfile> All { get; } = [V1_22_4, V1_23_0, V1_29_6];
+    /// <summary>
+    /// Istio 1.28.10: the 1.29 Go behaviour (the corpus of both passes with the same knobs) with the older
+    /// Kubernetes libraries' zero <c>divisor</c> in the typed round trip.
+    /// </summary>
+    public static readonly IstioVersionProfile V1_28_10 = V1_29_6 with
+    {
+        Version = "1.28.10",
+        TemplateFolder = "istio-1.28",
+        ZeroResourceFieldRefDivisor = true,
+        StockTemplateSha256 = new Dictionary<string, string>(),
+    };
+
+    /// <summary>Istio 1.30.3: the 1.29 Go behaviour; its template adds <c>OTEL_RESOURCE_ATTRIBUTES</c> (<c>otelResourceAttributes</c>).</summary>
+    public static readonly IstioVersionProfile V1_30_3 = V1_29_6 with
+    {
+        Version = "1.30.3",
+        TemplateFolder = "istio-1.30",
+        StockTemplateSha256 = new Dictionary<string, string>(),
+    };
+
+    /// <summary>Every bundled version, oldest first.</summary>
+    public static IReadOnlyList<IstioVersionProfile> All { get; } = [V1_22_4, V1_23_0, V1_28_10, V1_29_6, V1_30_3];
 
     /// <summary>The version used when none is asked for: the newest bundled.</summary>
     public static IstioVersionProfile Default => All[^1];
@@ -94,6 +116,36 @@ internal static class IstioVersions
         throw new KubeInjectException(
             $"unsupported Istio version '{version}'; bundled versions: {string.Join(", ", All.Select(p => p.Version))}",
             null, ErrorKind.Usage);
+    }
+
+    /// <summary>
+    /// For a version that is not bundled (e.g. <c>1.27.3</c>): the newest bundled profile at or below it, whose Go-code
+    /// behaviour it then follows, or null when the text is not a version or is older than every bundled one.
+    /// </summary>
+    public static IstioVersionProfile? FallbackFor(string? version)
+    {
+        var wanted = Numbers(version);
+        if (wanted is null) return null;
+        return All.LastOrDefault(p => Compare(Numbers(p.Version)!, wanted) <= 0);
+    }
+
+    /// <summary><c>1.27.3</c> (or <c>v1.27</c>) as numbers; null when it is not a version.</summary>
+    internal static int[]? Numbers(string? version)
+    {
+        var v = version?.Trim().TrimStart('v', 'V') ?? "";
+        var parts = v.Split('.');
+        if (parts.Length is < 2 or > 3) return null;
+        var numbers = new int[3];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i])) return null;
+        return numbers;
+    }
+
+    private static int Compare(int[] a, int[] b)
+    {
+        for (int i = 0; i < 3; i++)
+            if (a[i] != b[i]) return a[i].CompareTo(b[i]);
+        return 0;
     }
 
     /// <summary>The bundled profile whose exact version is <paramref name="version"/> (no minor-only match, no <c>v</c>), or null.</summary>

@@ -29,8 +29,7 @@ public sealed record ConformanceCase
 
     /// <summary>Why the corpus runner skips this case by default, or null (same rules as compare.py's run_case).</summary>
     public string? SkipReason =>
-        CustomGoTemplate ? "customGoTemplate: the case needs a user-defined Go template (compare.py skips it by default)"
-        : WebhookOnly ? "webhookOnly: Istio verifies this golden only through the webhook path, never through kube-inject"
+        WebhookOnly ? "webhookOnly: Istio verifies this golden only through the webhook path, never through kube-inject"
         : null;
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class ConformanceCorpusTests
     {
         var c = new ConformanceCase { VersionDirectory = "v", Id = "x", Input = "i", Settings = "default" };
         Assert.Null(c.SkipReason);
-        Assert.StartsWith("customGoTemplate", (c with { CustomGoTemplate = true }).SkipReason);
+        Assert.Null((c with { CustomGoTemplate = true }).SkipReason); // custom Go templates render since the Go front end
         Assert.StartsWith("webhookOnly", (c with { WebhookOnly = true }).SkipReason);
     }
 

@@ -23,7 +23,9 @@ public sealed class ConformanceTests
     [Theory]
     [MemberData(nameof(CasesOf), "1.22.4")]
     [MemberData(nameof(CasesOf), "1.23.0")]
+    [MemberData(nameof(CasesOf), "1.28.10")]
     [MemberData(nameof(CasesOf), "1.29.6")]
+    [MemberData(nameof(CasesOf), "1.30.3")]
     public void Injected_output_matches_istio_golden(string version, string caseId)
     {
         var c = Find(version, caseId);
@@ -72,7 +74,9 @@ public sealed class ConformanceTests
     [Theory]
     [InlineData("1.22.4")]
     [InlineData("1.23.0")]
+    [InlineData("1.28.10")]
     [InlineData("1.29.6")]
+    [InlineData("1.30.3")]
     public void Every_case_has_its_input_expected_and_settings_files(string version)
     {
         var cases = ConformanceCorpus.Cases(version);

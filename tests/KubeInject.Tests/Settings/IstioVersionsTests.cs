@@ -24,11 +24,11 @@ public class IstioVersionsTests
     [InlineData(null)]
     [InlineData("")]
     public void No_version_means_the_newest_bundled(string? version) =>
-        Assert.Equal("1.29.6", IstioVersions.Resolve(version).Version);
+        Assert.Equal("1.30.3", IstioVersions.Resolve(version).Version);
 
     [Fact]
     public void Versions_are_listed_oldest_first() =>
-        Assert.Equal(["1.22.4", "1.23.0", "1.29.6"], IstioVersions.All.Select(p => p.Version));
+        Assert.Equal(["1.22.4", "1.23.0", "1.28.10", "1.29.6", "1.30.3"], IstioVersions.All.Select(p => p.Version));
 
     [Theory]
     [InlineData("1.22")]
@@ -79,13 +79,13 @@ public class IstioVersionsTests
     }
 
     [Theory]
-    [InlineData("1.30")]
+    [InlineData("1.31")]
     [InlineData("1.23.1")]
     [InlineData("latest")]
     public void Unknown_version_is_a_usage_error_listing_bundled_versions(string version)
     {
         var e = Assert.Throws<KubeInjectException>(() => IstioVersions.Resolve(version));
         Assert.Equal(ErrorKind.Usage, e.Kind);
-        Assert.Equal($"unsupported Istio version '{version}'; bundled versions: 1.22.4, 1.23.0, 1.29.6", e.Message);
+        Assert.Equal($"unsupported Istio version '{version}'; bundled versions: 1.22.4, 1.23.0, 1.28.10, 1.29.6, 1.30.3", e.Message);
     }
 }

@@ -19,7 +19,7 @@ internal static class CorpusSettings
 
     /// <summary>The cases whose input injects (no expected error, not skipped by the corpus runner).</summary>
     public static IEnumerable<ConformanceCase> Injectable(string version) =>
-        ConformanceCorpus.Cases(version).Where(c => c.ExpectedError is null && c.SkipReason is null);
+        ConformanceCorpus.Cases(version).Where(c => c.ExpectedError is null && c.SkipReason is null && !c.CustomGoTemplate);
 
     // values are JSON in the corpus; global.tag picks the proxy image tag.
     private static string WithTag(string valuesJson, string tag)

@@ -1,0 +1,182 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using KubeInject.Rendering;
+using Scriban.Runtime;
+
+namespace KubeInject.GoTemplates;
+
+// The sprig v3 functions (github.com/Masterminds/sprig, TxtFuncMap) that custom injection templates are likely to
+// use: defaults, strings, lists, dicts, conversions, math, encoding and regular expressions. Argument order is
+// sprig's (the piped value last).
+internal static partial class GoFunctions
+{
+    private static void AddSprig(Dictionary<string, GoFunction> m)
+    {
+        // defaults and types
+        Variadic(m, "default", 1, (_, a) => a.Length < 2 || Empty(a[1]) ? a[0] : a[1]);
+        Fixed(m, "empty", 1, (_, a) => Empty(a[0]));
+        Variadic(m, "coalesce", 0, (_, a) => a.FirstOrDefault(v => !Empty(v)));
+        Fixed(m, "ternary", 3, (_, a) => a[2] is true ? a[0] : a[1]);
+        Fixed(m, "toString", 1, (_, a) => Str(a[0]));
+        Fixed(m, "toJson", 1, (_, a) => GoJson.Marshal(a[0]));
+        Fixed(m, "mustToJson", 1, (_, a) => GoJson.Marshal(a[0]));
+        Fixed(m, "toPrettyJson", 1, (_, a) => GoJson.Marshal(a[0]));
+        Fixed(m, "fromJson", 1, (_, a) => { try { return GoJson.Unmarshal(Str(a[0])); } catch (System.Text.Json.JsonException) { return new ScriptObject(); } });
+        Fixed(m, "kindOf", 1, (_, a) => KindOf(a[0]));
+        Fixed(m, "typeOf", 1, (_, a) => GoSemantics.TypeName(a[0]));
+        Fixed(m, "kindIs", 2, (_, a) => KindOf(a[1]) == Str(a[0]));
+        Fixed(m, "int", 1, (_, a) => ToInt64(a[0]));
+        Fixed(m, "int64", 1, (_, a) => ToInt64(a[0]));
+        Fixed(m, "float64", 1, (_, a) => ToFloat(a[0]));
+        Fixed(m, "atoi", 1, (_, a) => long.TryParse(Str(a[0]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 0L);
+        Fixed(m, "toStrings", 1, (_, a) => new ScriptArray(Items(a[0]).Select(Str)));
+
+        // strings
+        Variadic(m, "quote", 0, (_, a) => TemplateFunctions.Quote(a));
+        Variadic(m, "squote", 0, (_, a) => string.Join(' ', a.Where(v => v is not null).Select(v => "'" + Str(v) + "'")));
+        Fixed(m, "trunc", 2, (_, a) => TemplateFunctions.Trunc(Str(a[1]), Int(a[0])));
+        Fixed(m, "trim", 1, (_, a) => Str(a[0]).Trim());
+        Fixed(m, "trimAll", 2, (_, a) => Str(a[1]).Trim(Str(a[0]).ToCharArray()));
+        Fixed(m, "trimPrefix", 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal) ? Str(a[1])[Str(a[0]).Length..] : Str(a[1]));
+        Fixed(m, "trimSuffix", 2, (_, a) => TemplateFunctions.TrimSuffix(Str(a[1]), Str(a[0])));
+        Fixed(m, "upper", 1, (_, a) => Str(a[0]).ToUpperInvariant());
+        Fixed(m, "lower", 1, (_, a) => Str(a[0]).ToLowerInvariant());
+        Fixed(m, "title", 1, (_, a) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(Str(a[0])));
+        Fixed(m, "replace", 3, (_, a) => Str(a[2]).Replace(Str(a[0]), Str(a[1])));
+        Fixed(m, "repeat", 2, (_, a) => string.Concat(Enumerable.Repeat(Str(a[1]), Math.Max(Int(a[0]), 0))));
+        Fixed(m, "substr", 3, (_, a) => Substr(Str(a[2]), Int(a[0]), Int(a[1])));
+        Fixed(m, "nindent", 2, (_, a) => TemplateFunctions.Nindent(Str(a[1]), Int(a[0])));
+        Fixed(m, "hasPrefix", 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal));
+        Fixed(m, "hasSuffix", 2, (_, a) => Str(a[1]).EndsWith(Str(a[0]), StringComparison.Ordinal));
+        Fixed(m, "nospace", 1, (_, a) => string.Concat(Str(a[0]).Where(c => !char.IsWhiteSpace(c))));
+        Variadic(m, "cat", 0, (_, a) => string.Join(' ', a.Where(v => v is not null).Select(Str)));
+        Fixed(m, "join", 2, (_, a) => TemplateFunctions.Join(a[1], Str(a[0])));
+        Fixed(m, "split", 2, (_, a) => SplitDict(Str(a[1]), Str(a[0])));
+        Fixed(m, "splitList", 2, (_, a) => new ScriptArray(Str(a[1]).Split(Str(a[0]))));
+        Fixed(m, "b64enc", 1, (_, a) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Str(a[0]))));
+        Fixed(m, "b64dec", 1, (_, a) => { try { return Encoding.UTF8.GetString(Convert.FromBase64String(Str(a[0]))); } catch (FormatException e) { return e.Message; } });
+        Fixed(m, "sha256sum", 1, (_, a) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
+        Fixed(m, "regexMatch", 2, (_, a) => Regex.IsMatch(Str(a[1]), Str(a[0])));
+        Fixed(m, "regexFind", 2, (_, a) => Regex.Match(Str(a[1]), Str(a[0])).Value);
+        Fixed(m, "regexReplaceAll", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2])));
+        Fixed(m, "regexReplaceAllLiteral", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2]).Replace("$", "$$")));
+        Fixed(m, "regexSplit", 3, (_, a) => new ScriptArray(Regex.Split(Str(a[1]), Str(a[0]))));
+
+        // lists
+        Variadic(m, "list", 0, (_, a) => new ScriptArray(a));
+        Fixed(m, "append", 2, (_, a) => TemplateFunctions.Append(a[0], a[1]));
+        Fixed(m, "push", 2, (_, a) => TemplateFunctions.Append(a[0], a[1]));
+        Fixed(m, "prepend", 2, (_, a) => { var l = new ScriptArray { a[1] }; foreach (var v in Items(a[0])) l.Add(v); return l; });
+        Fixed(m, "first", 1, (_, a) => Items(a[0]).FirstOrDefault());
+        Fixed(m, "last", 1, (_, a) => Items(a[0]).LastOrDefault());
+        Fixed(m, "rest", 1, (_, a) => new ScriptArray(Items(a[0]).Skip(1)));
+        Fixed(m, "initial", 1, (_, a) => { var l = Items(a[0]).ToList(); return new ScriptArray(l.Take(Math.Max(l.Count - 1, 0))); });
+        Fixed(m, "uniq", 1, (_, a) => { var r = new ScriptArray(); foreach (var v in Items(a[0])) if (!r.Any(x => Same(x, v))) r.Add(v); return r; });
+        Fixed(m, "has", 2, (_, a) => Items(a[1]).Any(x => Same(x, a[0])));
+        Variadic(m, "without", 1, (_, a) => new ScriptArray(Items(a[0]).Where(x => !a[1..].Any(y => Same(x, y)))));
+        Fixed(m, "compact", 1, (_, a) => new ScriptArray(Items(a[0]).Where(v => !Empty(v))));
+        Fixed(m, "reverse", 1, (_, a) => new ScriptArray(Items(a[0]).Reverse()));
+        Fixed(m, "sortAlpha", 1, (_, a) => { var l = Items(a[0]).Select(Str).ToList(); l.Sort(string.CompareOrdinal); return new ScriptArray(l); });
+        Variadic(m, "concat", 0, (_, a) => new ScriptArray(a.SelectMany(Items)));
+        Fixed(m, "until", 1, (_, a) => new ScriptArray(Enumerable.Range(0, Math.Max(Int(a[0]), 0)).Select(i => (object)(long)i)));
+
+        // dicts
+        Variadic(m, "dict", 0, (_, a) => { var d = new ScriptObject(); for (int i = 0; i < a.Length; i += 2) d[Str(a[i])] = i + 1 < a.Length ? a[i + 1] : ""; return d; });
+        Fixed(m, "get", 2, (_, a) => a[0] is ScriptObject d && d.TryGetValue(Str(a[1]), out var v) ? v : "");
+        Fixed(m, "set", 3, (_, a) => { if (a[0] is ScriptObject d) d[Str(a[1])] = a[2]; return a[0]; });
+        Fixed(m, "unset", 2, (_, a) => { if (a[0] is ScriptObject d) d.Remove(Str(a[1])); return a[0]; });
+        Fixed(m, "hasKey", 2, (_, a) => a[0] is ScriptObject d && d.ContainsKey(Str(a[1])));
+        Variadic(m, "keys", 0, (_, a) => new ScriptArray(a.OfType<ScriptObject>().SelectMany(d => d.Keys)));
+        Fixed(m, "values", 1, (_, a) => new ScriptArray(a[0] is ScriptObject d ? d.Keys.Select(k => d[k]) : []));
+        Variadic(m, "pick", 1, (_, a) => { var r = new ScriptObject(); if (a[0] is ScriptObject d) foreach (var k in a[1..].Select(Str)) if (d.TryGetValue(k, out var v)) r[k] = v; return r; });
+        Variadic(m, "merge", 1, (_, a) => MergeInto(a, overwrite: false));
+        Variadic(m, "mergeOverwrite", 1, (_, a) => MergeInto(a, overwrite: true));
+        Fixed(m, "deepCopy", 1, (_, a) => GoJson.Unmarshal(GoJson.Marshal(a[0])));
+
+        // math (sprig converts to int64)
+        Variadic(m, "add", 0, (_, a) => a.Sum(ToInt64));
+        Fixed(m, "add1", 1, (_, a) => ToInt64(a[0]) + 1);
+        Fixed(m, "sub", 2, (_, a) => ToInt64(a[0]) - ToInt64(a[1]));
+        Variadic(m, "mul", 1, (_, a) => a.Aggregate(1L, (x, v) => x * ToInt64(v)));
+        Fixed(m, "div", 2, (_, a) => ToInt64(a[1]) == 0 ? throw new GoExecException("error calling div: integer divide by zero") : ToInt64(a[0]) / ToInt64(a[1]));
+        Fixed(m, "mod", 2, (_, a) => ToInt64(a[1]) == 0 ? throw new GoExecException("error calling mod: integer divide by zero") : ToInt64(a[0]) % ToInt64(a[1]));
+        Variadic(m, "max", 1, (_, a) => a.Max(ToInt64));
+        Variadic(m, "min", 1, (_, a) => a.Min(ToInt64));
+    }
+
+    // sprig's empty(): nil, false, 0, "", empty collections; a struct is never empty.
+    private static bool Empty(object? v) => v is not GoStruct && !GoSemantics.Truth(v);
+
+    private static bool Same(object? a, object? b) => Equals(a, b) || (a is not null && b is not null && GoSemantics.Sprint(a) == GoSemantics.Sprint(b) && a.GetType() == b.GetType());
+
+    private static IEnumerable<object?> Items(object? v) => v switch
+    {
+        null => [],
+        string s => [s],
+        ScriptObject => throw new GoExecException($"cannot use a map as a list"),
+        IEnumerable e => e.Cast<object?>(),
+        _ => throw new GoExecException($"cannot use {GoSemantics.Sprint(v)} as a list"),
+    };
+
+    private static string KindOf(object? v) => v switch
+    {
+        null => "invalid",
+        bool => "bool",
+        long or int => "int",
+        double => "float64",
+        string => "string",
+        GoStruct => "struct",
+        ScriptObject => "map",
+        IList => "slice",
+        _ => "ptr",
+    };
+
+    private static long ToInt64(object? v) => v switch
+    {
+        null => 0,
+        long l => l,
+        int i => i,
+        double d => (long)d,
+        bool b => b ? 1 : 0,
+        string s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l
+            : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : 0,
+        _ => 0,
+    };
+
+    private static double ToFloat(object? v) => v switch
+    {
+        null => 0,
+        long l => l,
+        int i => i,
+        double d => d,
+        bool b => b ? 1 : 0,
+        string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0,
+        _ => 0,
+    };
+
+    private static string Substr(string s, int start, int end)
+    {
+        if (start < 0) return end < 0 || end > s.Length ? s : s[..end];
+        if (end < 0 || end > s.Length) return start > s.Length ? "" : s[start..];
+        return start > end ? "" : s[start..end];
+    }
+
+    private static ScriptObject SplitDict(string s, string sep)
+    {
+        var d = new ScriptObject();
+        var parts = s.Split(sep);
+        for (int i = 0; i < parts.Length; i++) d["_" + i.ToString(CultureInfo.InvariantCulture)] = parts[i];
+        return d;
+    }
+
+    private static object? MergeInto(object?[] a, bool overwrite)
+    {
+        if (a[0] is not ScriptObject dst) return a[0];
+        foreach (var src in a[1..].OfType<ScriptObject>())
+            foreach (var k in src.Keys)
+                if (overwrite || !dst.ContainsKey(k)) dst[k] = src[k];
+        return dst;
+    }
+}

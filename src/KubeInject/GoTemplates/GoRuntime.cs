@@ -1,0 +1,71 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace KubeInject.GoTemplates;
+
+/// <summary>
+/// The helper functions translated templates call: <c>go_field</c>, <c>go_print</c>, <c>go_truth</c>,
+/// <c>go_range_keys</c>, <c>go_range_elem</c>, <c>go_float</c>, <c>go_fail</c>, and every function of the map as
+/// <c>gf_&lt;go name&gt;</c>. They carry Go's semantics where Scriban's differ. Each is a plain
+/// <see cref="IScriptCustomFunction"/> taking Scriban's evaluated arguments as they are: no reflection and no
+/// argument conversion per call (a render makes thousands). One shared, read-only instance serves every render.
+/// </summary>
+internal sealed class GoRuntime : ScriptObject
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly GoRuntime Shared = Create();
+
+    private GoRuntime() : base(256, autoImportStaticsFromThisType: false) { }
+
+    /// <summary>The Scriban name of Go function <paramref name="goName"/>.</summary>
+    public static string FunctionName(string goName) => "gf_" + goName;
+
+    private static GoRuntime Create()
+    {
+        var r = new GoRuntime();
+        r.Add("go_field", (_, a) =>
+        {
+            var v = a[0];
+            foreach (var name in (string[])a[1]!) v = GoSemantics.Field(v, name);
+            return v;
+        });
+        r.Add("go_print", (_, a) => GoSemantics.Print(a[0]));
+        r.Add("go_truth", (_, a) => GoSemantics.Truth(a[0]));
+        r.Add("go_range_keys", (_, a) => GoSemantics.RangeKeys(a[0]));
+        r.Add("go_range_elem", (_, a) => GoSemantics.RangeElement(a[0], a[1]));
+        r.Add("go_float", (_, a) => double.Parse((string)a[0]!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+        r.Add("go_fail", (_, a) => throw new GoExecException((string)a[0]!));
+        foreach (var name in GoFunctions.Names)
+        {
+            var goName = name;
+            r.Add(FunctionName(goName), (c, a) =>
+            {
+                var values = new object?[a.Count];
+                a.CopyTo(values, 0);
+                return GoFunctions.Call(c, goName, values);
+            });
+        }
+        r.IsReadOnly = true;
+        return r;
+    }
+
+    private void Add(string name, Func<TemplateContext, ScriptArray, object?> body) => SetValue(name, new Function(body), true);
+
+    // Scriban hands a Direct function its evaluated arguments unconverted.
+    private sealed class Function(Func<TemplateContext, ScriptArray, object?> body) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => 0;
+        public int ParameterCount => 0;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+        public Type ReturnType => typeof(object);
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "arg" + index);
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            body(context, arguments);
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new(body(context, arguments));
+    }
+}

@@ -1,0 +1,90 @@
+using KubeInject.Diagnostics;
+using KubeInject.GoTemplates;
+using Scriban.Runtime;
+
+namespace KubeInject.Tests.GoTemplates;
+
+/// <summary>
+/// What the Go 1.19 oracle cannot show: constructs of newer Go (documented in text/template since 1.22/1.23), the
+/// error locations, and the translation cache.
+/// </summary>
+public sealed class GoTemplateTests
+{
+    private static string Render(string template, object? data = null) => GoTemplate.Compile("t", template).Render(data);
+
+    [Fact]
+    public void Else_with_chains_like_else_if() // Go 1.23: {{with X}}…{{else with Y}}…{{end}}
+    {
+        var data = new ScriptObject { ["e"] = "", ["s"] = "hello" };
+        Assert.Equal("hello", Render("{{with .e}}a{{else with .s}}{{.}}{{end}}", data));
+        Assert.Equal("none", Render("{{with .e}}a{{else with .e}}b{{else}}none{{end}}", data));
+    }
+
+    [Fact]
+    public void Range_over_an_integer_counts_from_zero() // Go 1.22
+    {
+        Assert.Equal("0,1,2,", Render("{{range $i := 3}}{{$i}},{{end}}"));
+    }
+
+    [Fact]
+    public void An_unknown_function_is_a_parse_error_naming_template_line_and_function()
+    {
+        var e = Assert.Throws<KubeInjectException>(() => GoTemplate.Compile("custom", "a\n{{ frobnicate 1 }}"));
+        Assert.Equal(ErrorKind.BadInput, e.Kind);
+        Assert.Contains("custom:2", e.Message);
+        Assert.Contains("function \"frobnicate\" not defined", e.Message);
+        Assert.Equal(2, e.Location!.Line);
+    }
+
+    [Fact]
+    public void An_execution_error_names_the_line_of_the_action()
+    {
+        var e = Assert.Throws<KubeInjectException>(() => Render("line1\nline2\n{{ len 3 }}"));
+        Assert.Contains("t:3", e.Message);
+        Assert.Contains("len of type int", e.Message);
+    }
+
+    [Fact]
+    public void A_template_is_translated_once_per_process()
+    {
+        var text = "{{ .a }} cached " + Guid.NewGuid();
+        Assert.Same(GoTemplate.Compile("x", text), GoTemplate.Compile("x", text));
+    }
+
+    [Fact]
+    public void The_translation_is_scriban_text_calling_the_runtime()
+    {
+        var scriban = GoTemplate.Convert("t", "{{ .Spec.Containers | len }}");
+        Assert.Contains("{{ # go_k0 = .Spec.Containers }}", scriban);
+        Assert.Contains("go_print (gf_len (go_field $d0 go_k0))", scriban);
+    }
+
+    [Fact]
+    public void Text_that_looks_like_scriban_code_stays_text()
+    {
+        Assert.Equal("{%{ raw }%} {{", Render("{%{ raw }%} {{ \"{{\" }}"));
+        Assert.Equal("annotations: {x}", Render("annotations: {{ \"{\" }}x}"));
+    }
+
+    [Fact]
+    public void Struct_fields_resolve_by_go_name_to_json_keys()
+    {
+        var data = new GoStruct
+        {
+            ["TypeMeta"] = new GoStruct { ["apiVersion"] = "apps/v1", ["kind"] = "Deployment" },
+            ["Spec"] = new GoStruct { ["hostIPC"] = true, ["dnsPolicy"] = "None" },
+        };
+        Assert.Equal("apps/v1 Deployment true None []", Render("{{ .TypeMeta.APIVersion }} {{ .TypeMeta.Kind }} {{ .Spec.HostIPC }} {{ .Spec.DNSPolicy }} [{{ .Spec.NodeName }}]", data));
+    }
+
+    [Fact]
+    public void Proto_getters_and_enum_strings()
+    {
+        var data = new GoStruct
+        {
+            ["ProxyConfig"] = new GoStruct { ["interceptionMode"] = "TPROXY", ["holdApplicationUntilProxyStarts"] = true },
+        };
+        Assert.Equal("TPROXY true [] false",
+            Render("{{ .ProxyConfig.InterceptionMode.String }} {{ .ProxyConfig.HoldApplicationUntilProxyStarts.GetValue }} [{{ .ProxyConfig.GetTracing.GetTlsSettings }}] {{ if .ProxyConfig.GetTracing.GetTlsSettings }}true{{ else }}false{{ end }}", data));
+    }
+}
