@@ -46,6 +46,13 @@ public sealed partial class Injector
     /// <summary>Loads settings; throws <see cref="KubeInjectException"/> for bad settings or an unknown version.</summary>
     public Injector(InjectionOptions options)
     {
+        // Whole ConfigMaps as kubectl prints them are accepted for the three cluster settings.
+        options = options with
+        {
+            ValuesText = ConfigMapData.Unwrap(options.ValuesText, "values", options.ValuesName),
+            MeshConfigText = ConfigMapData.Unwrap(options.MeshConfigText, "mesh", options.MeshConfigName),
+            InjectorConfigText = ConfigMapData.Unwrap(options.InjectorConfigText, "config", options.InjectorConfigName),
+        };
         Options = options;
         Kinds = WorkloadKinds.Builtin.With(options.Workloads);
         var givenValues = options.ValuesText is null ? null : ValuesLoader.Load(options.ValuesText, options.ValuesName);

@@ -26,7 +26,7 @@ internal sealed class ClusterModel
         Webhooks = WebhooksFromInput ? declared : StockWebhooks.For(options.Revision);
         RootNamespace = options.MeshConfigText is null
             ? DefaultRootNamespace
-            : MeshConfigLoader.ApplyMeshConfig(options.MeshConfigText, options.MeshConfigName)["rootNamespace"] is YScalar { Value.Length: > 0 } root ? root.AsGoString() : DefaultRootNamespace;
+            : MeshConfigLoader.ApplyMeshConfig(Settings.ConfigMapData.Unwrap(options.MeshConfigText, "mesh", options.MeshConfigName)!, options.MeshConfigName)["rootNamespace"] is YScalar { Value.Length: > 0 } root ? root.AsGoString() : DefaultRootNamespace;
     }
 
     /// <summary>Istio's default mesh root namespace.</summary>
