@@ -14,7 +14,8 @@ namespace KubeInject.Tests.GoTemplates;
 /// </summary>
 public sealed class GoOracleTests
 {
-    private static string Folder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // SnapshotPaths maps CI's path-mapped build (/_/) back to the checkout.
+    private static string Folder([CallerFilePath] string path = "") => KubeInject.Tests.Golden.SnapshotPaths.Directory(path, null);
 
     private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder(), "cases.json"))).RootElement.EnumerateArray()
