@@ -34,11 +34,12 @@ if ! have_toolchain; then
 fi
 if [ ! -f "$dll" ]; then fail "managed build missing: $dll (run dotnet build KubeInject.sln -c Release first)"; exit 0; fi
 
-# The README's command. Warnings are errors (Directory.Build.props), so a trim or AOT warning fails here too.
+# The README's command (with -o). Warnings are errors (Directory.Build.props), so a trim or AOT warning fails here too.
 t=publish
 start=$(date +%s)
-if dotnet publish src/KubeInject.Cli -c Release -r "$rid" -p:PublishAot=true > "$work/publish.log" 2>&1; then
-  bin=src/KubeInject.Cli/bin/Release/net10.0/$rid/publish/kube-inject
+# Into a folder of its own: dotnet pack (bench/run.sh) publishes the ReadyToRun tool into the default publish folder.
+if dotnet publish src/KubeInject.Cli -c Release -r "$rid" -p:PublishAot=true -o "$work/publish" > "$work/publish.log" 2>&1; then
+  bin=$work/publish/kube-inject
   size=$(stat -c %s "$bin")
   # Single file: the executable is the only thing needed besides debug symbols, docs and pdbs.
   extra=$(find "$(dirname "$bin")" -maxdepth 1 -type f ! -name kube-inject ! -name '*.dbg' ! -name '*.pdb' ! -name '*.xml' -printf '%f ')
@@ -53,10 +54,10 @@ fi
 
 # It runs without the .NET runtime: no dotnet on PATH, no DOTNET_ROOT.
 t=runs-without-dotnet
-if env -i PATH=/usr/bin:/bin HOME="$work" "$repo/$bin" -f samples/httpbin.yaml > "$work/alone.yaml" 2> "$work/alone.log" \
+if env -i PATH=/usr/bin:/bin HOME="$work" "$bin" -f samples/httpbin.yaml > "$work/alone.yaml" 2> "$work/alone.log" \
    && grep -q 'name: istio-proxy' "$work/alone.yaml"; then pass $t; else fail $t "$work/alone.log"; fi
 
 py=python3
 $py -c 'import yaml' 2>/dev/null || py=/usr/bin/python3
 if ! $py -c 'import yaml' 2>/dev/null; then skip "native vs managed" "python3 with PyYAML is missing"; exit 0; fi
-$py tests/native/compare.py "$repo/$bin" "$dll"
+$py tests/native/compare.py "$bin" "$dll"
