@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using KubeInject.Checking;
 using KubeInject.Diagnostics;
 
@@ -12,13 +12,6 @@ internal static class CheckFormats
 {
     private const string SarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Every finding, with the object it is about, in output order (workloads, then policies).</summary>
     private static IEnumerable<(string Owner, Finding Finding)> Findings(CheckResult result) =>
         result.Workloads.SelectMany(w => w.Findings.Select(f => (w.DisplayName, f)))
@@ -29,44 +22,41 @@ internal static class CheckFormats
     {
         var rules = FindingRules.All;
         var index = rules.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i);
-        var results = Findings(result).Select(x => new Dictionary<string, object>
+        var results = Findings(result).Select(x => (JsonNode?)new JsonObject
         {
             ["ruleId"] = x.Finding.Code,
             ["ruleIndex"] = index.GetValueOrDefault(x.Finding.Code, -1),
             ["level"] = Level(x.Finding.Severity),
-            ["message"] = new { text = $"{x.Owner}: {x.Finding.Message}. Fix: {x.Finding.Fix}" },
-            ["locations"] = new[] { new { physicalLocation = PhysicalLocation(x.Finding.Location) } },
+            ["message"] = new JsonObject { ["text"] = $"{x.Owner}: {x.Finding.Message}. Fix: {x.Finding.Fix}" },
+            ["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = PhysicalLocation(x.Finding.Location) }),
         });
-        var log = new Dictionary<string, object>
+        var log = new JsonObject
         {
             ["$schema"] = SarifSchema,
             ["version"] = "2.1.0",
-            ["runs"] = new[]
+            ["runs"] = new JsonArray(new JsonObject
             {
-                new
+                ["tool"] = new JsonObject
                 {
-                    tool = new
+                    ["driver"] = new JsonObject
                     {
-                        driver = new
+                        ["name"] = "kube-inject",
+                        ["semanticVersion"] = toolVersion,
+                        ["rules"] = rules.Select(r => (JsonNode?)new JsonObject
                         {
-                            name = "kube-inject",
-                            semanticVersion = toolVersion,
-                            rules = rules.Select(r => new
-                            {
-                                id = r.Code,
-                                name = r.Name,
-                                shortDescription = new { text = r.Description },
-                                help = new { text = r.Help },
-                                defaultConfiguration = new { level = Level(r.Severity) },
-                            }),
-                        },
+                            ["id"] = r.Code,
+                            ["name"] = r.Name,
+                            ["shortDescription"] = new JsonObject { ["text"] = r.Description },
+                            ["help"] = new JsonObject { ["text"] = r.Help },
+                            ["defaultConfiguration"] = new JsonObject { ["level"] = Level(r.Severity) },
+                        }).ToJsonArray(),
                     },
-                    properties = new { istioVersion = result.IstioVersion },
-                    results,
                 },
-            },
+                ["properties"] = new JsonObject { ["istioVersion"] = result.IstioVersion },
+                ["results"] = results.ToJsonArray(),
+            }),
         };
-        output.WriteLine(JsonSerializer.Serialize(log, Indented));
+        output.WriteLine(JsonOut.Write(log, JsonOut.Relaxed));
     }
 
     /// <summary>SARIF's levels: error, warning, note.</summary>
@@ -77,14 +67,14 @@ internal static class CheckFormats
         _ => "note",
     };
 
-    private static object PhysicalLocation(SourceLocation location)
+    private static JsonObject PhysicalLocation(SourceLocation location)
     {
-        var region = new Dictionary<string, int>();
-        if (location.Line > 0) region["startLine"] = location.Line;
-        if (location.Line > 0 && location.Column > 0) region["startColumn"] = location.Column;
-        return region.Count == 0
-            ? new { artifactLocation = new { uri = Uri(location.File) } }
-            : new { artifactLocation = new { uri = Uri(location.File) }, region };
+        var physical = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = Uri(location.File) } };
+        if (location.Line <= 0) return physical;
+        var region = new JsonObject { ["startLine"] = location.Line };
+        if (location.Column > 0) region["startColumn"] = location.Column;
+        physical["region"] = region;
+        return physical;
     }
 
     /// <summary>A relative URI reference for a relative path (segments escaped), a <c>file:</c> URI for an absolute one.</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using KubeInject.Checking;
 
 namespace KubeInject.Cli;
@@ -6,13 +6,6 @@ namespace KubeInject.Cli;
 /// <summary>Prints <c>check</c> results and <c>version</c> counts as text (a table, then istioctl-analyze-style lines) or JSON.</summary>
 internal static class CheckPrinter
 {
-    // Messages quote values: keep " and ' readable instead of \u0022 (the output is not embedded in HTML).
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
     private static readonly string[] Header = ["WORKLOAD", "NAMESPACE", "WEBHOOK WOULD INJECT", "SIDECAR IN MANIFEST", "PROXY VERSION", "FINDINGS"];
 
     public static void Text(TextWriter output, CheckResult result)
@@ -73,44 +66,50 @@ internal static class CheckPrinter
 
     private static string At(Diagnostics.SourceLocation location) => $"{location.File}:{location.Line}";
 
+    // Messages quote values: JsonOut.Relaxed keeps " and ' readable instead of \u0022 (the output is not embedded in HTML).
     public static void Json(TextWriter output, CheckResult result)
     {
-        var workloads = result.Workloads.Select(w => new
+        var workloads = result.Workloads.Select(w => (JsonNode?)new JsonObject
         {
-            kind = w.Kind,
-            name = w.Name,
-            @namespace = w.Namespace,
-            file = w.Location.File,
-            line = w.Location.Line,
-            wouldInject = w.WouldInject,
-            hasSidecar = w.HasSidecar,
-            proxyVersion = w.ProxyVersion,
-            peerAuthentication = w.PeerAuthentication is { } pa
-                ? new { mode = pa.Mode, ports = pa.Ports.ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value), policy = pa.Policy }
+            ["kind"] = w.Kind,
+            ["name"] = w.Name,
+            ["namespace"] = w.Namespace,
+            ["file"] = w.Location.File,
+            ["line"] = w.Location.Line,
+            ["wouldInject"] = w.WouldInject,
+            ["hasSidecar"] = w.HasSidecar,
+            ["proxyVersion"] = w.ProxyVersion,
+            ["peerAuthentication"] = w.PeerAuthentication is { } pa
+                ? new JsonObject
+                {
+                    ["mode"] = pa.Mode,
+                    ["ports"] = pa.Ports.Select(p => KeyValuePair.Create(p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Value)).ToJsonObject(),
+                    ["policy"] = pa.Policy,
+                }
                 : null,
-            findings = w.Findings.Select(Json),
+            ["findings"] = w.Findings.Select(Json).ToJsonArray(),
         });
-        var policies = result.Policies.Select(p => new
+        var policies = result.Policies.Select(p => (JsonNode?)new JsonObject
         {
-            kind = p.Kind,
-            name = p.Name,
-            @namespace = p.Namespace,
-            file = p.Location.File,
-            line = p.Location.Line,
-            appliesTo = p.AppliesTo,
-            findings = p.Findings.Select(Json),
+            ["kind"] = p.Kind,
+            ["name"] = p.Name,
+            ["namespace"] = p.Namespace,
+            ["file"] = p.Location.File,
+            ["line"] = p.Location.Line,
+            ["appliesTo"] = p.AppliesTo.ToJsonArray(),
+            ["findings"] = p.Findings.Select(Json).ToJsonArray(),
         });
-        output.WriteLine(JsonSerializer.Serialize(new { workloads, policies }, Indented));
+        output.WriteLine(JsonOut.Write(new JsonObject { ["workloads"] = workloads.ToJsonArray(), ["policies"] = policies.ToJsonArray() }, JsonOut.Relaxed));
     }
 
-    private static object Json(Finding f) => new
+    private static JsonNode? Json(Finding f) => new JsonObject
     {
-        code = f.Code,
-        severity = f.Severity.ToString().ToLowerInvariant(),
-        message = f.Message,
-        fix = f.Fix,
-        file = f.Location.File,
-        line = f.Location.Line,
+        ["code"] = f.Code,
+        ["severity"] = f.Severity.ToString().ToLowerInvariant(),
+        ["message"] = f.Message,
+        ["fix"] = f.Fix,
+        ["file"] = f.Location.File,
+        ["line"] = f.Location.Line,
     };
 
     public static void Text(TextWriter output, IReadOnlyList<DataPlaneVersion> versions) =>
@@ -132,24 +131,29 @@ internal static class CheckPrinter
 
     public static void Json(TextWriter output, IReadOnlyList<DataPlaneVersion> versions, IReadOnlyList<ProxyStatus>? proxies = null)
     {
-        var dataPlane = versions.Select(v => new { version = v.Version, proxies = v.Proxies, workloads = v.Workloads });
-        object document = proxies is null
-            ? new { dataPlane }
-            : new
+        var document = new JsonObject
+        {
+            ["dataPlane"] = versions.Select(v => (JsonNode?)new JsonObject
             {
-                dataPlane,
-                proxies = proxies.Select(p => new
-                {
-                    kind = p.Kind,
-                    name = p.Name,
-                    @namespace = p.Namespace,
-                    file = p.Location.File,
-                    line = p.Location.Line,
-                    version = p.Version,
-                    targetVersion = p.TargetVersion,
-                    stale = p.Stale,
-                }),
-            };
-        output.WriteLine(JsonSerializer.Serialize(document, Indented));
+                ["version"] = v.Version,
+                ["proxies"] = v.Proxies,
+                ["workloads"] = v.Workloads.ToJsonArray(),
+            }).ToJsonArray(),
+        };
+        if (proxies is not null)
+        {
+            document["proxies"] = proxies.Select(p => (JsonNode?)new JsonObject
+            {
+                ["kind"] = p.Kind,
+                ["name"] = p.Name,
+                ["namespace"] = p.Namespace,
+                ["file"] = p.Location.File,
+                ["line"] = p.Location.Line,
+                ["version"] = p.Version,
+                ["targetVersion"] = p.TargetVersion,
+                ["stale"] = p.Stale,
+            }).ToJsonArray();
+        }
+        output.WriteLine(JsonOut.Write(document, JsonOut.Relaxed));
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace KubeInject.Cli;
 
@@ -8,30 +8,30 @@ namespace KubeInject.Cli;
 /// </summary>
 internal sealed class ReportPrinter(TextWriter stderr, string format)
 {
-    private readonly List<object> _files = [];
-    private readonly List<object> _workloads = [];
+    private readonly JsonArray _files = [];
+    private readonly JsonArray _workloads = [];
 
     public void Add(string file, InjectionSummary result)
     {
-        _files.Add(new { file, status = "processed", changed = result.Changed, workloads = result.Workloads.Count, reason = (string?)null });
+        _files.Add((JsonNode)FileEntry(file, "processed", result.Changed, result.Workloads.Count, null));
         foreach (var w in result.Warnings) if (format != "json") stderr.WriteLine($"kube-inject: warning: {file}: {w}");
         foreach (var r in result.Workloads)
         {
             if (format == "json")
             {
-                _workloads.Add(new
+                _workloads.Add((JsonNode)new JsonObject
                 {
-                    file,
-                    line = r.Location.Line,
-                    kind = r.Kind,
-                    @namespace = r.Namespace,
-                    name = r.Name,
-                    status = r.Outcome,
-                    changed = r.Changed,
-                    reason = r.Reason?.Code,
-                    message = r.SkipMessage,
-                    proxyImage = r.ProxyImage,
-                    warnings = r.Warnings,
+                    ["file"] = file,
+                    ["line"] = r.Location.Line,
+                    ["kind"] = r.Kind,
+                    ["namespace"] = r.Namespace,
+                    ["name"] = r.Name,
+                    ["status"] = r.Outcome,
+                    ["changed"] = r.Changed,
+                    ["reason"] = r.Reason?.Code,
+                    ["message"] = r.SkipMessage,
+                    ["proxyImage"] = r.ProxyImage,
+                    ["warnings"] = r.Warnings.ToJsonArray(),
                 });
                 continue;
             }
@@ -51,13 +51,22 @@ internal sealed class ReportPrinter(TextWriter stderr, string format)
     /// <summary>A file that was not processed at all (its bytes went to the output unchanged): always said, as a warning.</summary>
     public void AddSkippedFile(string file, string reason)
     {
-        _files.Add(new { file, status = "skipped", changed = false, workloads = 0, reason = (string?)reason });
+        _files.Add((JsonNode)FileEntry(file, "skipped", false, 0, reason));
         if (format != "json") stderr.WriteLine($"kube-inject: warning: {file}: skipped: {reason}");
     }
 
     public void Flush()
     {
         if (format != "json") return;
-        stderr.WriteLine(JsonSerializer.Serialize(new { files = _files, workloads = _workloads }, new JsonSerializerOptions { WriteIndented = true }));
+        stderr.WriteLine(JsonOut.Write(new JsonObject { ["files"] = _files, ["workloads"] = _workloads }, JsonOut.Indented));
     }
+
+    private static JsonObject FileEntry(string file, string status, bool changed, int workloads, string? reason) => new()
+    {
+        ["file"] = file,
+        ["status"] = status,
+        ["changed"] = changed,
+        ["workloads"] = workloads,
+        ["reason"] = reason,
+    };
 }

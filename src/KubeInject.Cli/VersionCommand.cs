@@ -41,8 +41,12 @@ internal sealed class VersionCommand(CliContext context)
         {
             if (json)
             {
-                context.Stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { clientVersion = ToolVersion, bundledIstioVersions = Injector.BundledIstioVersions, defaultIstioVersion = Injector.DefaultIstioVersion },
-                    new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                context.Stdout.WriteLine(JsonOut.Write(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["clientVersion"] = ToolVersion,
+                    ["bundledIstioVersions"] = Injector.BundledIstioVersions.ToJsonArray(),
+                    ["defaultIstioVersion"] = Injector.DefaultIstioVersion,
+                }, JsonOut.Indented));
             }
             else
             {

@@ -246,7 +246,8 @@ public sealed partial class KrmFunction
         return sb.ToString();
     }
 
-    private static string GoQuoteJson(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+    // A JSON string literal (default escaping); through JsonNode, which needs no reflection (the CLI is also built native AOT).
+    private static string GoQuoteJson(string s) => System.Text.Json.Nodes.JsonValue.Create(s).ToJsonString();
 
     private static string? NonEmpty(string s) => s.Length == 0 ? null : s;
 

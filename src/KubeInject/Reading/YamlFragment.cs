@@ -91,5 +91,6 @@ internal static class YamlFragment
         }
     }
 
-    private static string Show(string value) => System.Text.Json.JsonSerializer.Serialize(value);
+    // A JSON string literal; through JsonNode, which needs no reflection (the CLI is also built native AOT).
+    private static string Show(string value) => System.Text.Json.Nodes.JsonValue.Create(value).ToJsonString();
 }
