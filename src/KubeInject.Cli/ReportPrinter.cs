@@ -13,7 +13,8 @@ internal sealed class ReportPrinter(TextWriter stderr, string format)
 
     public void Add(string file, InjectionSummary result)
     {
-        _files.Add((JsonNode)FileEntry(file, "processed", result.Changed, result.Workloads.Count, null));
+        // File entries exist only in the JSON report; text reports would only hold them until the end.
+        if (format == "json") _files.Add((JsonNode)FileEntry(file, "processed", result.Changed, result.Workloads.Count, null));
         foreach (var w in result.Warnings) if (format != "json") stderr.WriteLine($"kube-inject: warning: {file}: {w}");
         foreach (var r in result.Workloads)
         {
@@ -51,8 +52,8 @@ internal sealed class ReportPrinter(TextWriter stderr, string format)
     /// <summary>A file that was not processed at all (its bytes went to the output unchanged): always said, as a warning.</summary>
     public void AddSkippedFile(string file, string reason)
     {
-        _files.Add((JsonNode)FileEntry(file, "skipped", false, 0, reason));
-        if (format != "json") stderr.WriteLine($"kube-inject: warning: {file}: skipped: {reason}");
+        if (format == "json") _files.Add((JsonNode)FileEntry(file, "skipped", false, 0, reason));
+        else stderr.WriteLine($"kube-inject: warning: {file}: skipped: {reason}");
     }
 
     public void Flush()

@@ -58,10 +58,10 @@ public sealed partial class Injector
         var givenValues = options.ValuesText is null ? null : ValuesLoader.Load(options.ValuesText, options.ValuesName);
         _profile = ResolveVersion(options, givenValues);
         _values = givenValues is null ? BundledSettings.LoadValues(_profile) : ValuesLayering.Over(BundledSettings.LoadValues(_profile), givenValues);
-        CheckProxyImage(ProxyImage.Compute(_values, BundledSettings.LoadMeshConfig(_profile), null), options.ValuesName);
         _mesh = options.MeshConfigText is null
             ? MeshConfigLoader.ApplyMeshConfig(BundledSettings.MeshText(_profile), "bundled mesh")
             : MeshConfigLoader.ApplyMeshConfig(options.MeshConfigText, options.MeshConfigName);
+        CheckProxyImage(ProxyImage.Compute(_values, _mesh, null), options.ValuesName);
         _templates = options.Templates ?? new EmbeddedTemplateSource();
         _environment = EffectiveEnvironment(options);
         _nativeSidecars = NativeSidecarsOn(_profile, _environment.GetValueOrDefault("ENABLE_NATIVE_SIDECARS", ""));

@@ -11,7 +11,7 @@ namespace KubeInject.Writing;
 /// around the root kept; nodes the injection did not touch are copied from the input as they were written. YAML-only values (<c>.inf</c>, <c>.nan</c>) cannot occur in a JSON input; injected ones
 /// would be written as strings.
 /// </summary>
-internal static class JsonDocumentWriter
+internal static partial class JsonDocumentWriter
 {
     /// <summary>Whether <paramref name="doc"/> was written as JSON.</summary>
     public static bool IsJson(ManifestDocument doc)
@@ -117,8 +117,10 @@ internal static class JsonDocumentWriter
         }
     }
 
-    private static bool IsJsonNumber(string text) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$");
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex JsonNumber();
+
+    private static bool IsJsonNumber(string text) => JsonNumber().IsMatch(text);
 
     // JSON's own escaping (quote, backslash, control characters); other characters, non-ASCII included, are written
     // as they are, as a person writing JSON by hand would.
