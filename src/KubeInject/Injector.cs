@@ -2,6 +2,7 @@ using KubeInject.Checking;
 using KubeInject.Decision;
 using KubeInject.Diagnostics;
 using KubeInject.Merging;
+using KubeInject.Pod;
 using KubeInject.PostProcessing;
 using KubeInject.Reading;
 using KubeInject.Rendering;
@@ -188,7 +189,7 @@ public sealed partial class Injector
         {
             throw new KubeInjectException(e.Message, location, e.Kind, e);
         }
-        return Report(workload, injected: true, null, ProxyImageOf(pod), warnings);
+        return Report(workload, injected: true, null, Sidecar.Find(PodTree.Spec(pod))?.Image, warnings);
     }
 
     /// <summary>The workload's pod as a <c>{metadata, spec}</c> mapping over its own nodes.</summary>
@@ -320,16 +321,6 @@ public sealed partial class Injector
         string fullName = identity.Namespace.Length > 0 ? $"{identity.Namespace}/{name}" : name;
         string kind = identity.Kind.Length > 0 ? identity.Kind + " " : "";
         return $"Skipping injection because {kind}\"{fullName}\" {reason.Sentence}";
-    }
-
-    private static string? ProxyImageOf(YMapping pod)
-    {
-        var spec = pod["spec"] as YMapping;
-        foreach (var list in new[] { "containers", "initContainers" })
-            if (spec?[list] is YSequence items)
-                foreach (var c in items.Items.OfType<YMapping>())
-                    if (Str(c["name"]) == "istio-proxy") return Str(c["image"]);
-        return null;
     }
 
     // kube-inject parses every template of the injector config up front (a parse error in any, even an unused

@@ -1,5 +1,6 @@
 using KubeInject.Decision;
 using KubeInject.Merging;
+using KubeInject.Pod;
 using KubeInject.Reading;
 using KubeInject.Selection;
 using KubeInject.Uninjection;
@@ -61,7 +62,7 @@ public sealed class Uninjector
         var metadata = workload.PodMetadata;
         var statusText = PodTree.StringValue(metadata?["annotations"] as YMapping, InjectionStatus.AnnotationKey);
         if (statusText is null)
-            return Skip(workload, HasSidecar(workload.PodSpec) ? SkipReason.SidecarWithoutStatus : SkipReason.NotInjected);
+            return Skip(workload, Sidecar.ContainerIn(workload.PodSpec) is not null ? SkipReason.SidecarWithoutStatus : SkipReason.NotInjected);
         if (InjectionStatus.Parse(statusText) is not { } status) return Skip(workload, SkipReason.InvalidStatus);
 
         var pod = Injector.WrapPod(workload);
@@ -72,9 +73,6 @@ public sealed class Uninjector
             Uninjected = true,
         };
     }
-
-    private static bool HasSidecar(YMapping? spec) =>
-        spec is not null && (PodTree.Find(spec["containers"] as YSequence, PodTree.ProxyName) ?? PodTree.Find(spec["initContainers"] as YSequence, PodTree.ProxyName)) is not null;
 
     private static WorkloadReport Skip(Workload w, SkipReason reason) =>
         new(w.Kind, w.Namespace, w.Name, w.Location, false, reason, null, [],

@@ -1,3 +1,5 @@
+using KubeInject.Pod;
+
 namespace KubeInject.Checking;
 
 /// <summary>

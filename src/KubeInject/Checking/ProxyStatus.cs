@@ -1,4 +1,5 @@
 using KubeInject.Diagnostics;
+using KubeInject.Pod;
 
 namespace KubeInject.Checking;
 

@@ -1,5 +1,6 @@
 using KubeInject.Decision;
 using KubeInject.Diagnostics;
+using KubeInject.Pod;
 using KubeInject.Selection;
 using KubeInject.Yaml;
 using static KubeInject.Checking.FindingSeverity;

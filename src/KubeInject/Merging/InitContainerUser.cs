@@ -1,4 +1,5 @@
 using System.Globalization;
+using KubeInject.Pod;
 using KubeInject.Yaml;
 
 namespace KubeInject.Merging;

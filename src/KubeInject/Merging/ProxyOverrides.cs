@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KubeInject.Diagnostics;
+using KubeInject.Pod;
 using KubeInject.Yaml;
 
 namespace KubeInject.Merging;

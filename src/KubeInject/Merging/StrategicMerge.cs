@@ -1,4 +1,5 @@
 using KubeInject.Diagnostics;
+using KubeInject.Pod;
 using KubeInject.Yaml;
 
 namespace KubeInject.Merging;

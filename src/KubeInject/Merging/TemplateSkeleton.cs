@@ -1,3 +1,4 @@
+using KubeInject.Pod;
 using KubeInject.Yaml;
 
 namespace KubeInject.Merging;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KubeInject.Merging;
+using KubeInject.Pod;
 using KubeInject.Yaml;
 
 namespace KubeInject.PostProcessing;

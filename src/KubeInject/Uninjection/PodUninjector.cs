@@ -1,4 +1,5 @@
 using KubeInject.Merging;
+using KubeInject.Pod;
 using KubeInject.Yaml;
 
 namespace KubeInject.Uninjection;

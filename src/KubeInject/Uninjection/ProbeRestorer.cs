@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KubeInject.Merging;
+using KubeInject.Pod;
 using KubeInject.PostProcessing;
 using KubeInject.Yaml;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KubeInject.Merging;
+using KubeInject.Pod;
 using KubeInject.PostProcessing;
 using KubeInject.Yaml;
 

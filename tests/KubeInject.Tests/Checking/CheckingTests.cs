@@ -1,5 +1,6 @@
 using KubeInject.Checking;
 using KubeInject.Cli;
+using KubeInject.Pod;
 using static KubeInject.Checking.SelectorOperator;
 
 namespace KubeInject.Tests.Checking;

@@ -1,3 +1,4 @@
+using KubeInject.Pod;
 using KubeInject.Tests.Golden;
 using static KubeInject.Tests.Checking.CliRun;
 using static KubeInject.Tests.Golden.Verifier;

@@ -42,7 +42,7 @@ public class InjectionDeciderTests
     [Fact]
     public void A_bare_pod_with_host_network_is_skipped()
     {
-        var d = Decide(Pod(specExtra: "  hostNetwork: true\n"));
+        var d = Decide(WorkloadYaml.Pod(specExtra: "  hostNetwork: true\n"));
         Assert.Equal(SkipReason.HostNetwork, d.Reason);
     }
 
@@ -75,14 +75,14 @@ public class InjectionDeciderTests
     [Fact]
     public void A_bare_pod_in_kube_system_is_skipped()
     {
-        var d = Decide(Pod("  name: web\n  namespace: kube-system\n"));
+        var d = Decide(WorkloadYaml.Pod("  name: web\n  namespace: kube-system\n"));
         Assert.Equal(SkipReason.IgnoredNamespace, d.Reason);
     }
 
     [Fact]
     public void A_bare_pod_in_an_ordinary_namespace_is_injected()
     {
-        Assert.True(Decide(Pod("  name: web\n  namespace: kube-systemx\n")).Inject);
+        Assert.True(Decide(WorkloadYaml.Pod("  name: web\n  namespace: kube-systemx\n")).Inject);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using KubeInject.Diagnostics;
 using KubeInject.Merging;
+using KubeInject.Pod;
 using KubeInject.Yaml;
 using static KubeInject.Tests.Merging.TestYaml;
 

@@ -41,7 +41,7 @@ public class WorkloadSelectorTests
     [Fact]
     public void A_pod_is_its_own_template()
     {
-        var w = Single(Pod("  name: p\n  namespace: ns2\n  labels:\n    marker: pod\n"));
+        var w = Single(Decision.WorkloadYaml.Pod("  name: p\n  namespace: ns2\n  labels:\n    marker: pod\n"));
         Assert.Equal("Pod", w.Kind);
         Assert.Equal("p", w.Name);
         Assert.Equal("ns2", w.Namespace);
@@ -214,7 +214,7 @@ public class WorkloadSelectorTests
     [Fact]
     public void Every_document_of_a_stream_is_selected_with_its_own_index()
     {
-        var ws = All(Pod("  name: a\n") + "---\n" + Deployment() + "---\n" + Pod("  name: c\n"));
+        var ws = All(Decision.WorkloadYaml.Pod("  name: a\n") + "---\n" + Deployment() + "---\n" + Decision.WorkloadYaml.Pod("  name: c\n"));
         Assert.Equal([0, 1, 2], ws.Select(w => w.Location.Document));
         Assert.Equal(["a", "web", "c"], ws.Select(w => w.Name));
     }

@@ -1,4 +1,4 @@
-namespace KubeInject.Merging;
+namespace KubeInject.Pod;
 
 /// <summary>
 /// What the templates inject: the names in the "template pod" (all rendered templates merged onto an empty pod),

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using KubeInject.Yaml;
 
-namespace KubeInject.Checking;
+namespace KubeInject.Pod;
 
 /// <summary>The <c>istio-proxy</c> container a manifest already holds, and the Istio version of its image.</summary>
 /// <param name="Container">The container mapping.</param>
@@ -12,30 +12,21 @@ internal sealed partial record Sidecar(YMapping Container, string Image, string 
     /// <summary>The version shown when an image tag is not a version (<c>latest</c>, a digest, no tag).</summary>
     public const string UnknownVersion = "unknown";
 
-    private const string ProxyName = "istio-proxy";
-
     // 1.22.4, v1.23.0, 1.24.0-beta.1; Istio's image variants (-distroless, -debug) name the same version.
     [GeneratedRegex(@"^v?(?<v>\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)*)?)(?:-(?:distroless|debug))?$")]
     private static partial Regex VersionTag();
 
     /// <summary>
-    /// The <c>istio-proxy</c> container of a pod spec: among <c>containers</c>, else among <c>initContainers</c>
-    /// (where native sidecars live); null when the manifest has none.
+    /// The <c>istio-proxy</c> container of a pod spec and its image's version (Istio's <c>FindSidecar</c>: among
+    /// <c>containers</c>, else among <c>initContainers</c>, where native sidecars live); null when the spec has none.
     /// </summary>
-    public static Sidecar? Find(YMapping? podSpec)
-    {
-        foreach (var list in new[] { "containers", "initContainers" })
-        {
-            if (podSpec?[list] is not YSequence items) continue;
-            foreach (var c in items.Items.OfType<YMapping>())
-            {
-                if (Str(c["name"]) != ProxyName) continue;
-                string image = Str(c["image"]);
-                return new Sidecar(c, image, VersionOf(image));
-            }
-        }
-        return null;
-    }
+    public static Sidecar? Find(YMapping? podSpec) =>
+        ContainerIn(podSpec) is { } c ? new Sidecar(c, Str(c["image"]), VersionOf(Str(c["image"]))) : null;
+
+    /// <summary>The one sidecar lookup: the first container named <c>istio-proxy</c>, else the first such init container.</summary>
+    public static YMapping? ContainerIn(YMapping? podSpec) =>
+        PodTree.Find(podSpec?["containers"] as YSequence, PodTree.ProxyName)
+        ?? PodTree.Find(podSpec?["initContainers"] as YSequence, PodTree.ProxyName);
 
     /// <summary>The Istio version in an image reference's tag (<c>docker.io/istio/proxyv2:1.22.4</c> → <c>1.22.4</c>).</summary>
     public static string VersionOf(string image)

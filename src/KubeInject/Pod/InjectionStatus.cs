@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace KubeInject.Merging;
+namespace KubeInject.Pod;
 
 /// <summary>
 /// The <c>sidecar.istio.io/status</c> annotation: which containers a previous injection added. Parsed the way Go

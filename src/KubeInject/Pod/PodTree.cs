@@ -1,6 +1,6 @@
 using KubeInject.Yaml;
 
-namespace KubeInject.Merging;
+namespace KubeInject.Pod;
 
 /// <summary>
 /// Read and write helpers over a pod-shaped mapping <c>{metadata, spec}</c>. Writers compare before they set,
@@ -40,8 +40,8 @@ internal static class PodTree
     public static YMapping? FindContainer(YMapping pod, string name) =>
         Find(List(pod, "containers"), name) ?? Find(List(pod, "initContainers"), name);
 
-    /// <summary>Istio's <c>FindSidecar</c>.</summary>
-    public static YMapping? FindSidecar(YMapping pod) => FindContainer(pod, ProxyName);
+    /// <summary>Istio's <c>FindSidecar</c> on a pod (see <see cref="Sidecar.ContainerIn"/>).</summary>
+    public static YMapping? FindSidecar(YMapping pod) => Sidecar.ContainerIn(Spec(pod));
 
     /// <summary>The annotations mapping, or null.</summary>
     public static YMapping? Annotations(YMapping pod) => Metadata(pod)?["annotations"] as YMapping;
