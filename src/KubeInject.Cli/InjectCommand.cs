@@ -39,7 +39,7 @@ internal sealed class InjectCommand(CliContext context)
         var processor = new FileProcessor(context, _io, "kube-inject");
         return processor.Run(parse, config =>
         {
-            var options = BuildOptions(parse, config) with { Progress = processor.Progress };
+            var options = BuildOptions(parse, config) with { Progress = processor.Progress, Parallelism = Environment.ProcessorCount };
             var injector = new Injector(options);
             return new FileProcessor.Step(injector.Inject, injector.Inject, injector.Warnings)
             {

@@ -32,7 +32,7 @@ internal sealed class UninjectCommand(CliContext context)
         var processor = new FileProcessor(context, _io, "kube-inject uninject");
         return processor.Run(parse, config =>
         {
-            var uninjector = new Uninjector(SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context, config) with { Progress = processor.Progress });
+            var uninjector = new Uninjector(SettingsOptions.Read(parse, _values, _mesh, _version, _templates, context, config) with { Progress = processor.Progress, Parallelism = Environment.ProcessorCount });
             return new FileProcessor.Step(uninjector.Uninject, uninjector.Uninject, uninjector.Warnings);
         }, reports => failOnSkip && reports.Any(IsSkip) ? ExitCodes.Findings : ExitCodes.Ok);
     }

@@ -59,4 +59,10 @@ public sealed record InjectionOptions
 
     /// <summary>Told about each workload as soon as it is done (the CLI's progress line); null for none.</summary>
     public IProgress<WorkloadReport>? Progress { get; init; }
+
+    /// <summary>
+    /// Documents edited at once (1 = on the caller's thread, the default). Documents are independent: with more, they
+    /// are edited on worker threads and come out in input order, byte for byte what a serial run writes.
+    /// </summary>
+    public int Parallelism { get; init; } = 1;
 }

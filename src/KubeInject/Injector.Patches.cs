@@ -1,8 +1,5 @@
 using System.Text;
-using KubeInject.Reading;
-using KubeInject.Selection;
 using KubeInject.Writing;
-using KubeInject.Yaml;
 
 namespace KubeInject;
 
@@ -20,43 +17,12 @@ public sealed partial class Injector
     {
         var reports = new List<WorkloadReport>();
         var output = new StringBuilder();
-        foreach (var document in ManifestReader.Read(text, fileName))
+        foreach (var document in Pipeline().Run(new StringReader(text), fileName))
         {
-            foreach (var workload in WorkloadSelector.Select(document, fileName, Kinds))
-            {
-                var report = InjectWorkload(workload);
-                reports.Add(report);
-                if (!report.Injected) continue;
-                // A document with no source text: the writer emits the whole tree fresh.
-                var doc = new ManifestDocument(0, "", 0, 0, PatchOf(workload), 1);
-                output.Append("---\n").Append(DocumentWriter.ToText(doc));
-                if (output[^1] != '\n') output.Append('\n');
-            }
+            reports.AddRange(document.Reports);
+            foreach (var (workload, report) in document.Workloads)
+                if (report.Injected) output.Append(KustomizePatch.Write(workload));
         }
         return new InjectionResult(output.ToString(), output.Length > 0, reports, []);
-    }
-
-    private static YMapping PatchOf(Workload workload)
-    {
-        var patch = new YMapping();
-        patch.Set("apiVersion", YScalar.String(workload.ApiVersion));
-        patch.Set("kind", YScalar.String(workload.Kind));
-        var meta = new YMapping();
-        meta.Set("name", YScalar.String(workload.Name));
-        if (workload.Namespace.Length > 0) meta.Set("namespace", YScalar.String(workload.Namespace));
-        patch.Set("metadata", meta);
-        foreach (var path in new[] { workload.KindInfo.MetadataPath, workload.KindInfo.SpecPath })
-        {
-            YNode? source = workload.Root;
-            foreach (var key in path) source = (source as YMapping)?[key];
-            if (source is not YMapping injected) continue;
-            var target = patch;
-            foreach (var key in path[..^1]) target = target.GetOrAddMapping(key);
-            var replaced = new YMapping();
-            replaced.Set("$patch", new YScalar("replace"));
-            foreach (var e in injected.Entries) replaced.Set(e.Name, e.Value.DeepClone());
-            target.Set(path[^1], replaced);
-        }
-        return patch;
     }
 }

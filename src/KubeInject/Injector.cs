@@ -3,6 +3,7 @@ using KubeInject.Decision;
 using KubeInject.Diagnostics;
 using KubeInject.Merging;
 using KubeInject.Pod;
+using KubeInject.Pipeline;
 using KubeInject.PostProcessing;
 using KubeInject.Reading;
 using KubeInject.Rendering;
@@ -111,8 +112,7 @@ public sealed partial class Injector
     /// that are skipped, come out byte-identical.
     /// </summary>
     /// <exception cref="KubeInjectException">Bad YAML, a refused annotation, a template failure; the location names file, document and line.</exception>
-    public InjectionResult Inject(string text, string fileName) =>
-        WorkloadRewrite.ToResult(text, fileName, Kinds, InjectWorkload, outputCapacity: text.Length * 2, Options.Progress);
+    public InjectionResult Inject(string text, string fileName) => Pipeline().ToResult(text, fileName, outputCapacity: text.Length * 2);
 
     /// <summary>
     /// Streams the injected text to <paramref name="output"/> document by document, so memory does not grow
@@ -121,7 +121,7 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
     public InjectionSummary Inject(string text, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(new StringReader(text), fileName, output, Kinds, InjectWorkload, Options.Progress);
+        => Pipeline().WriteAll(new StringReader(text), fileName, output);
 
     /// <summary>
     /// Reads the input as a stream too: only one document at a time is held, so neither the input nor the output
@@ -129,16 +129,16 @@ public sealed partial class Injector
     /// </summary>
     /// <exception cref="KubeInjectException">As for <see cref="Inject(string, string)"/>.</exception>
     public InjectionSummary Inject(TextReader input, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(input, fileName, output, Kinds, InjectWorkload, Options.Progress);
+        => Pipeline().WriteAll(input, fileName, output);
 
-    /// <summary>Injects one selected workload in its tree (for callers that hold the tree, e.g. KRM items).</summary>
-    internal WorkloadReport InjectSelected(Workload workload) => InjectWorkload(workload);
+    /// <summary>The document loop with this injector's edit (also for callers that hold the tree, e.g. KRM items).</summary>
+    internal WorkloadPipeline Pipeline() => new(Kinds, InjectWorkload, Options.Progress, Options.Parallelism);
 
     private WorkloadReport InjectWorkload(Workload workload)
     {
         var decision = InjectionDecider.Decide(workload, _profile.StrictInjectValue);
         if (!decision.Inject)
-            return Report(workload, injected: false, decision.Reason, null, decision.Warnings);
+            return SkipReports.Injection(workload, injected: false, decision.Reason, null, decision.Warnings);
 
         var location = workload.Location;
         var pod = WrapPod(workload);
@@ -152,7 +152,7 @@ public sealed partial class Injector
             && InjectionStatus.Parse(statusText) is null)
         {
             // Replacing needs the record of what was injected; without it the workload stays as it is (a fixed point).
-            return Report(workload, injected: false, SkipReason.InvalidStatusNotReinjected, null,
+            return SkipReports.Injection(workload, injected: false, SkipReason.InvalidStatusNotReinjected, null,
                 [.. warnings, $"{InjectionStatus.AnnotationKey} is not the JSON Istio writes; the workload is left as it is"]);
         }
         if (Options.Reinjection == ReinjectionMode.Replace && PodUninjector.StatusOf(pod) is { } previous)
@@ -189,7 +189,7 @@ public sealed partial class Injector
         {
             throw new KubeInjectException(e.Message, location, e.Kind, e);
         }
-        return Report(workload, injected: true, null, Sidecar.Find(PodTree.Spec(pod))?.Image, warnings);
+        return SkipReports.Injection(workload, injected: true, null, Sidecar.Find(PodTree.Spec(pod))?.Image, warnings);
     }
 
     /// <summary>The workload's pod as a <c>{metadata, spec}</c> mapping over its own nodes.</summary>
@@ -308,20 +308,6 @@ public sealed partial class Injector
 
     private static IEnumerable<string> TemplateNames(IReadOnlyDictionary<string, string> annotations) =>
         annotations.TryGetValue(TemplatesAnnotation, out var list) ? list.Split(',').Select(s => s.Trim()) : DefaultTemplates;
-
-    private static WorkloadReport Report(Workload w, bool injected, SkipReason? reason, string? image, IReadOnlyList<string> warnings) =>
-        new(w.Kind, w.Namespace, w.Name, w.Location, injected, reason, image, warnings, reason is null ? null : SkipMessage(w, reason));
-
-    // Istio's wording (spec §2): TypeMeta kind (owner-derived for Pods), and the pod template's own name when it
-    // has one, else the workload's; prefixed with the workload's namespace.
-    private static string SkipMessage(Workload w, SkipReason reason)
-    {
-        var identity = WorkloadIdentity.Of(w);
-        string name = Str(w.PodMetadata?["name"]) is { Length: > 0 } templateName ? templateName : identity.Name;
-        string fullName = identity.Namespace.Length > 0 ? $"{identity.Namespace}/{name}" : name;
-        string kind = identity.Kind.Length > 0 ? identity.Kind + " " : "";
-        return $"Skipping injection because {kind}\"{fullName}\" {reason.Sentence}";
-    }
 
     // kube-inject parses every template of the injector config up front (a parse error in any, even an unused
     // waypoint template, aborts) and renders only those: the cluster's templates, never a port of the stock ones.

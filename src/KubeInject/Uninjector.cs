@@ -1,5 +1,6 @@
 using KubeInject.Decision;
 using KubeInject.Merging;
+using KubeInject.Pipeline;
 using KubeInject.Pod;
 using KubeInject.Reading;
 using KubeInject.Selection;
@@ -42,7 +43,7 @@ public sealed class Uninjector
     /// </summary>
     /// <exception cref="Diagnostics.KubeInjectException">Bad YAML, an unparseable <c>proxy.istio.io/overrides</c> or <c>proxy.istio.io/config</c>, a template failure.</exception>
     public InjectionResult Uninject(string text, string fileName) =>
-        WorkloadRewrite.ToResult(text, fileName, _injector.Kinds, UninjectWorkload, outputCapacity: text.Length, _injector.Options.Progress);
+        Pipeline().ToResult(text, fileName, outputCapacity: text.Length);
 
     /// <summary>
     /// Streams the uninjected text to <paramref name="output"/> document by document. On an exception, the documents
@@ -50,20 +51,22 @@ public sealed class Uninjector
     /// </summary>
     /// <exception cref="Diagnostics.KubeInjectException">As for <see cref="Uninject(string, string)"/>.</exception>
     public InjectionSummary Uninject(string text, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(new StringReader(text), fileName, output, _injector.Kinds, UninjectWorkload, _injector.Options.Progress);
+        => Pipeline().WriteAll(new StringReader(text), fileName, output);
 
     /// <summary>Reads the input as a stream too, one document at a time. Otherwise as <see cref="Uninject(string, string, TextWriter)"/>.</summary>
     /// <exception cref="Diagnostics.KubeInjectException">As for <see cref="Uninject(string, string)"/>.</exception>
     public InjectionSummary Uninject(TextReader input, string fileName, TextWriter output)
-        => WorkloadRewrite.Run(input, fileName, output, _injector.Kinds, UninjectWorkload, _injector.Options.Progress);
+        => Pipeline().WriteAll(input, fileName, output);
+
+    private WorkloadPipeline Pipeline() => new(_injector.Kinds, UninjectWorkload, _injector.Options.Progress, _injector.Options.Parallelism);
 
     private WorkloadReport UninjectWorkload(Workload workload)
     {
         var metadata = workload.PodMetadata;
         var statusText = PodTree.StringValue(metadata?["annotations"] as YMapping, InjectionStatus.AnnotationKey);
         if (statusText is null)
-            return Skip(workload, Sidecar.ContainerIn(workload.PodSpec) is not null ? SkipReason.SidecarWithoutStatus : SkipReason.NotInjected);
-        if (InjectionStatus.Parse(statusText) is not { } status) return Skip(workload, SkipReason.InvalidStatus);
+            return SkipReports.Uninjection(workload, Sidecar.ContainerIn(workload.PodSpec) is not null ? SkipReason.SidecarWithoutStatus : SkipReason.NotInjected);
+        if (InjectionStatus.Parse(statusText) is not { } status) return SkipReports.Uninjection(workload, SkipReason.InvalidStatus);
 
         var pod = Injector.WrapPod(workload);
         var context = _injector.UninjectionContextFor(workload, pod);
@@ -73,8 +76,4 @@ public sealed class Uninjector
             Uninjected = true,
         };
     }
-
-    private static WorkloadReport Skip(Workload w, SkipReason reason) =>
-        new(w.Kind, w.Namespace, w.Name, w.Location, false, reason, null, [],
-            $"Skipping uninjection because {w.Kind} \"{(w.Namespace.Length > 0 ? w.Namespace + "/" : "")}{w.Name}\" {reason.Sentence}");
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using KubeInject.Diagnostics;
 using KubeInject.Reading;
-using KubeInject.Selection;
 using KubeInject.Writing;
 using KubeInject.Yaml;
 
@@ -79,6 +78,7 @@ public sealed partial class KrmFunction
 
         if (injector is not null && root["items"] is YSequence items)
         {
+            var pipeline = injector.Pipeline();
             for (int i = 0; i < items.Count; i++)
             {
                 if (items[i] is not YMapping item) continue;
@@ -87,9 +87,8 @@ public sealed partial class KrmFunction
                 var kept = KeptAnnotations(item);
                 try
                 {
-                    foreach (var workload in WorkloadSelector.SelectObject(item, index ?? i, path ?? $"items[{i}]", injector.Kinds))
+                    foreach (var (workload, report) in pipeline.EditObject(item, index ?? i, path ?? $"items[{i}]"))
                     {
-                        var report = injector.InjectSelected(workload);
                         reports.Add(report);
                         var workloadRef = ReferenceEquals(workload.Root, item) ? reference : new KrmResourceRef(workload.ApiVersion, workload.Kind, workload.Name, workload.Namespace);
                         if (!report.Injected)

@@ -30,9 +30,19 @@ public sealed class YScalar : YNode
 
     /// <summary>What the scalar means: null, bool, int, float or string.</summary>
     // Resolved on first use: most scalars (keys above all) are never asked, and resolution runs regexes.
-    public ScalarKind Kind => _kind ??= Resolve(Value, Style, Tag);
+    // Stored as one int (-1 = not yet resolved) so that threads editing documents in parallel, which share the
+    // injector's values and mesh config, can resolve the same scalar at once: an int is read and written whole.
+    public ScalarKind Kind
+    {
+        get
+        {
+            int kind = _kind;
+            if (kind < 0) _kind = kind = (int)Resolve(Value, Style, Tag);
+            return (ScalarKind)kind;
+        }
+    }
 
-    private ScalarKind? _kind;
+    private int _kind = -1;
 
     internal override bool IsPristine => Source is not null;
 
