@@ -183,7 +183,8 @@ public sealed partial class Injector
         };
         try
         {
-            PodInjector.Merge(pod, patches, context, _postProcess);
+            var merged = PodInjector.Merge(pod, patches, context, _postProcess);
+            PodPostProcessor.Apply(pod, merged.Original, merged.Names, context, _postProcess);
         }
         catch (KubeInjectException e) when (e.Location is null)
         {

@@ -6,8 +6,7 @@ using KubeInject.Yaml;
 namespace KubeInject.Merging;
 
 /// <summary>
-/// Istio's <c>RunTemplate</c> merge loop, <c>reapplyOverwrittenContainers</c> and <c>postProcessPod</c> over a
-/// pod-shaped mapping whose <c>metadata</c>/<c>spec</c> are the workload's own nodes, so every edit lands in the
+/// Istio's <c>RunTemplate</c> merge loop and <c>reapplyOverwrittenContainers</c> over a pod-shaped mapping whose <c>metadata</c>/<c>spec</c> are the workload's own nodes, so every edit lands in the
 /// document in place.
 /// </summary>
 internal static class PodInjector
@@ -33,15 +32,16 @@ internal static class PodInjector
     }
 
     /// <summary>
-    /// Merges each rendered template (in order) onto an empty template pod and onto <paramref name="pod"/>,
-    /// re-applies user overrides and post-processes <paramref name="pod"/> (spec §5.1–§5.6, §6).
-    /// Returns the names the templates inject. Throws <see cref="KubeInjectException"/> with Istio's wording.
+    /// Merges each rendered template (in order) onto an empty template pod and onto <paramref name="pod"/> and
+    /// re-applies user overrides (spec §5.1–§5.5); post-processing (§5.6, §6) is the next stage's.
+    /// Throws <see cref="KubeInjectException"/> with Istio's wording.
     /// </summary>
     /// <param name="pod">The pod (see <see cref="Wrap"/>); edited in place.</param>
     /// <param name="templates">The rendered templates, parsed; consumed (their nodes move into the pod).</param>
     /// <param name="context">Settings the steps read.</param>
     /// <param name="options">Behaviour that differs between Istio versions.</param>
-    public static InjectedNames Merge(YMapping pod, IReadOnlyList<YMapping> templates, InjectionContext context, PostProcessOptions options)
+    /// <returns>The pod as it was before the merge, and the names the templates inject.</returns>
+    public static MergedPod Merge(YMapping pod, IReadOnlyList<YMapping> templates, InjectionContext context, PostProcessOptions options)
     {
         var original = (YMapping)pod.DeepClone();
         var templatePod = new YMapping();
@@ -57,14 +57,7 @@ internal static class PodInjector
 
         OverrideReapplier.Reapply(pod, original, templatePod, context);
 
-        var names = InjectedNames.Of(templatePod);
-        var proxyEnvs = ClusterEnv.ProxyEnvs(original, context);
-        ClusterEnv.Apply(pod, proxyEnvs);
-        PrometheusMerge.Apply(pod, context);
-        ProbeRewriter.Apply(pod, context, options);
-        StatusAnnotation.Apply(pod, names, proxyEnvs, context.Revision);
-        ContainerOrder.Apply(pod, context.HoldApplicationUntilProxyStarts);
-        return names;
+        return new MergedPod(original, InjectedNames.Of(templatePod));
     }
 
     /// <summary>

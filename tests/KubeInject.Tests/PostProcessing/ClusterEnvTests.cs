@@ -1,4 +1,5 @@
 using KubeInject.Merging;
+using KubeInject.Pod;
 using KubeInject.PostProcessing;
 using static KubeInject.Tests.Merging.TestYaml;
 

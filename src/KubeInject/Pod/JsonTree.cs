@@ -1,7 +1,7 @@
 using System.Text.Json;
 using KubeInject.Yaml;
 
-namespace KubeInject.Merging;
+namespace KubeInject.Pod;
 
 /// <summary>Turns JSON stored in annotations (overrides, status) into YAML nodes.</summary>
 internal static class JsonTree

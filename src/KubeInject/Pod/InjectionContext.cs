@@ -1,4 +1,4 @@
-namespace KubeInject.Merging;
+namespace KubeInject.Pod;
 
 /// <summary>
 /// The settings the merge and post-processing steps read, as plain values (the settings layer computes them).
