@@ -1,5 +1,4 @@
 using System.Globalization;
-using KubeInject.Merging;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 

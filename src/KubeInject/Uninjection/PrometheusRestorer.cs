@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using KubeInject.Merging;
 using KubeInject.Pod;
 using KubeInject.PostProcessing;
 using KubeInject.Yaml;

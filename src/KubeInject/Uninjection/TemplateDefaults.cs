@@ -1,4 +1,3 @@
-using KubeInject.Merging;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
