@@ -6,7 +6,7 @@ namespace KubeInject.Reading;
 /// One YAML document of an input stream: the exact text it occupies (so untouched documents are written
 /// back byte for byte), and its parsed tree.
 /// </summary>
-public sealed class ManifestDocument
+internal sealed class ManifestDocument
 {
     internal ManifestDocument(int index, string source, int start, int end, YNode? root, int line)
     {

@@ -13,7 +13,7 @@ namespace KubeInject.Reading;
 /// comments, <c>---</c>/<c>...</c> markers and trailing text included). Cut points are the parser's
 /// document-end marks, not a line regex, so a <c>---</c> inside a block scalar is not a separator.
 /// </summary>
-public static class ManifestReader
+internal static class ManifestReader
 {
     /// <summary>Reads documents lazily; a syntax error throws <see cref="KubeInjectException"/> naming file, document, line and column.</summary>
     public static IEnumerable<ManifestDocument> Read(string text, string fileName) => Read(new StringReader(text), fileName);

@@ -1,7 +1,7 @@
 namespace KubeInject.Yaml;
 
 /// <summary>The type a scalar resolves to under YAML 1.1 (the rules Kubernetes' Go decoder and PyYAML apply).</summary>
-public enum ScalarKind
+internal enum ScalarKind
 {
     /// <summary><c>null</c>, <c>~</c> or an empty plain scalar.</summary>
     Null,

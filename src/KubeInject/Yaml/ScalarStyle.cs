@@ -1,7 +1,7 @@
 namespace KubeInject.Yaml;
 
 /// <summary>How a scalar is written.</summary>
-public enum ScalarStyle
+internal enum ScalarStyle
 {
     /// <summary>Unquoted.</summary>
     Plain,

@@ -1,7 +1,7 @@
 namespace KubeInject.Yaml;
 
 /// <summary>One key/value pair of a mapping. Keys are strings in Kubernetes manifests.</summary>
-public sealed class YEntry
+internal sealed class YEntry
 {
     internal YEntry(YScalar key, YNode value)
     {
@@ -20,7 +20,7 @@ public sealed class YEntry
 }
 
 /// <summary>An ordered mapping. Every change marks it modified, so the writer re-emits it.</summary>
-public sealed class YMapping : YNode
+internal sealed class YMapping : YNode
 {
     private readonly List<YEntry> _entries = [];
     private bool _modified;

@@ -5,7 +5,7 @@ namespace KubeInject.Yaml;
 /// were changed since parsing, so the writer can copy untouched parts of a document byte for byte and
 /// re-emit only what injection changed.
 /// </summary>
-public abstract class YNode
+internal abstract class YNode
 {
     internal SourceSpan? Source { get; init; }
 

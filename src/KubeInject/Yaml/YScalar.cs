@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KubeInject.Yaml;
 
 /// <summary>An immutable scalar: its text, how it was written, and the type that implies.</summary>
-public sealed class YScalar : YNode
+internal sealed class YScalar : YNode
 {
     /// <summary>Creates a scalar from its (unescaped) text.</summary>
     public YScalar(string value, ScalarStyle style = ScalarStyle.Plain, string? tag = null)

@@ -1,7 +1,7 @@
 namespace KubeInject.Yaml;
 
 /// <summary>An ordered sequence. Every change marks it modified, so the writer re-emits it.</summary>
-public sealed class YSequence : YNode
+internal sealed class YSequence : YNode
 {
     private readonly List<YNode> _items = [];
     private bool _modified;
