@@ -12,6 +12,7 @@ using KubeInject.Settings;
 using KubeInject.Uninjection;
 using KubeInject.Writing;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject;
 
@@ -69,10 +70,10 @@ public sealed partial class Injector
         _nativeSidecars = NativeSidecarsOn(_profile, _environment.GetValueOrDefault("ENABLE_NATIVE_SIDECARS", ""));
         _postProcess = PostProcessOptions.For(_profile);
         _annotationValidation = AnnotationValidationOptions.For(_profile);
-        _rewriteAppHttpProbe = Path(_values, "sidecarInjectorWebhook", "rewriteAppHTTPProbe") is YScalar { Kind: ScalarKind.Bool } rw && (bool)rw.ToValue()!;
-        _holdApplicationFromValues = IsTrue(Path(_values, "global", "proxy", "holdApplicationUntilProxyStarts"));
-        _clusterName = Str(Path(_values, "global", "multiCluster", "clusterName"));
-        _network = Str(Path(_values, "global", "network"));
+        _rewriteAppHttpProbe = At(_values, "sidecarInjectorWebhook", "rewriteAppHTTPProbe") is YScalar { Kind: ScalarKind.Bool } rw && (bool)rw.ToValue()!;
+        _holdApplicationFromValues = IsTrue(At(_values, "global", "proxy", "holdApplicationUntilProxyStarts"));
+        _clusterName = Text(At(_values, "global", "multiCluster", "clusterName"));
+        _network = Text(At(_values, "global", "network"));
         // Scriban ports given with --templates win; else the cluster's templates (--injector-config); else Istio's
         // stock Go templates of the version.
         if (options.Templates is null)
@@ -172,13 +173,13 @@ public sealed partial class Injector
         var context = new InjectionContext
         {
             StatusPort = settings.StatusPort,
-            EnablePrometheusMerge = Path(mesh, "enablePrometheusMerge") is YScalar { Kind: ScalarKind.Bool } pm ? (bool)pm.ToValue()! : null,
+            EnablePrometheusMerge = At(mesh, "enablePrometheusMerge") is YScalar { Kind: ScalarKind.Bool } pm ? (bool)pm.ToValue()! : null,
             RewriteAppHttpProbe = _rewriteAppHttpProbe,
             HoldApplicationUntilProxyStarts = IsTrue(proxyConfig["holdApplicationUntilProxyStarts"]) || _holdApplicationFromValues,
             Revision = data.Revision,
             ClusterName = _clusterName,
             Network = _network,
-            InterceptionMode = Str(proxyConfig["interceptionMode"]) is { Length: > 0 } mode ? mode : "REDIRECT",
+            InterceptionMode = Text(proxyConfig["interceptionMode"]) is { Length: > 0 } mode ? mode : "REDIRECT",
             NativeSidecars = _nativeSidecars,
         };
         try
@@ -271,7 +272,7 @@ public sealed partial class Injector
             Values = _values,
             Revision = Options.Revision is "default" ? "" : Options.Revision,
             ProxyImage = ProxyImage.Compute(_values, mesh, StringMap(strippedMeta["annotations"])),
-            InboundTrafficPolicyMode = Str(Path(mesh, "inboundTrafficPolicy", "mode")) == "LOCALHOST" ? "localhost" : "passthrough",
+            InboundTrafficPolicyMode = Text(At(mesh, "inboundTrafficPolicy", "mode")) == "LOCALHOST" ? "localhost" : "passthrough",
             CompliancePolicy = _environment.GetValueOrDefault("COMPLIANCE_POLICY", ""),
             NativeSidecars = _nativeSidecars,
             MultusNamespaceMatching = _profile.MultusNamespaceMatching,
@@ -347,7 +348,7 @@ public sealed partial class Injector
             }
             return IstioVersions.Resolve(options.IstioVersion);
         }
-        var tag = Str(Path(values, "global", "tag"));
+        var tag = Text(At(values, "global", "tag"));
         if (IstioVersions.FindExact(tag) is not { } byTag) return IstioVersions.Default;
         _warnings.Add($"{options.ValuesName}: global.tag is {tag}, a bundled Istio version; using Istio {byTag.Version}'s templates (pass --istio-version to choose another)");
         return byTag;
@@ -377,25 +378,6 @@ public sealed partial class Injector
         }
         return env;
     }
-
-    private static Dictionary<string, string> StringMap(YNode? node)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (node is YMapping m)
-            foreach (var e in m.Entries) map[e.Name] = e.Value is YScalar s ? s.AsGoString() : e.Value.ToString();
-        return map;
-    }
-
-    private static YNode? Path(YMapping root, params string[] keys)
-    {
-        YNode? node = root;
-        foreach (var k in keys) node = (node as YMapping)?[k];
-        return node;
-    }
-
-    private static bool IsTrue(YNode? node) => node is YScalar { Kind: ScalarKind.Bool } s && (bool)s.ToValue()!;
-
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 
     private static int IntOf(YNode? node, int fallback) =>
         node is YScalar s && int.TryParse(s.AsGoString(), out var v) ? v : fallback;

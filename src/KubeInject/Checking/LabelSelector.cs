@@ -1,4 +1,5 @@
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Checking;
 
@@ -53,18 +54,17 @@ internal sealed record LabelSelector(IReadOnlyList<LabelRequirement> Requirement
         var requirements = new List<LabelRequirement>();
         if (m["matchLabels"] is YMapping labels)
             foreach (var e in labels.Entries)
-                requirements.Add(new LabelRequirement(e.Name, SelectorOperator.In, [Str(e.Value)]));
+                requirements.Add(new LabelRequirement(e.Name, SelectorOperator.In, [Text(e.Value)]));
         if (m["matchExpressions"] is YSequence expressions)
         {
             foreach (var item in expressions.Items.OfType<YMapping>())
             {
-                var op = Enum.TryParse<SelectorOperator>(Str(item["operator"]), ignoreCase: false, out var parsed) ? parsed : SelectorOperator.In;
-                var values = item["values"] is YSequence vs ? vs.Items.Select(Str).ToList() : [];
-                requirements.Add(new LabelRequirement(Str(item["key"]), op, values));
+                var op = Enum.TryParse<SelectorOperator>(Text(item["operator"]), ignoreCase: false, out var parsed) ? parsed : SelectorOperator.In;
+                var values = item["values"] is YSequence vs ? vs.Items.Select(Text).ToList() : [];
+                requirements.Add(new LabelRequirement(Text(item["key"]), op, values));
             }
         }
         return new LabelSelector(requirements);
     }
 
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

@@ -3,6 +3,7 @@ using KubeInject.Diagnostics;
 using KubeInject.Reading;
 using KubeInject.Selection;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Checking;
 
@@ -63,7 +64,7 @@ internal sealed class ManifestSet
 
     private void CollectClusterObjects(YMapping obj, ManifestDocument document, string fileName)
     {
-        switch (Str(obj["kind"]))
+        switch (Text(obj["kind"]))
         {
             case WorkloadKinds.List:
                 if (obj["items"] is YSequence items)
@@ -71,14 +72,14 @@ internal sealed class ManifestSet
                 break;
             case "Namespace":
                 var meta = obj["metadata"] as YMapping;
-                string name = Str(meta?["name"]);
+                string name = Text(meta?["name"]);
                 if (name.Length > 0 && !Namespaces.ContainsKey(name))
                     Namespaces[name] = new DeclaredNamespace(name, StringMap(meta?["labels"]), new SourceLocation(fileName, document.Index, obj.Line, obj.Column));
                 break;
             case "MutatingWebhookConfiguration":
                 if (obj["webhooks"] is YSequence hooks)
                     foreach (var h in hooks.Items.OfType<YMapping>())
-                        Webhooks.Add(new InjectionWebhook(Str(h["name"]), LabelSelector.Parse(h["namespaceSelector"]), LabelSelector.Parse(h["objectSelector"])));
+                        Webhooks.Add(new InjectionWebhook(Text(h["name"]), LabelSelector.Parse(h["namespaceSelector"]), LabelSelector.Parse(h["objectSelector"])));
                 break;
             default:
                 if (IstioPolicy.TryRead(obj, new SourceLocation(fileName, document.Index, obj.Line, obj.Column), _defaultNamespace) is { } policy)
@@ -87,13 +88,4 @@ internal sealed class ManifestSet
         }
     }
 
-    internal static Dictionary<string, string> StringMap(YNode? node)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (node is YMapping m)
-            foreach (var e in m.Entries) map[e.Name] = Str(e.Value);
-        return map;
-    }
-
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

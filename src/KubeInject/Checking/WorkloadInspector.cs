@@ -4,6 +4,7 @@ using KubeInject.Pod;
 using KubeInject.Selection;
 using KubeInject.Yaml;
 using static KubeInject.Checking.FindingSeverity;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Checking;
 
@@ -42,7 +43,7 @@ internal sealed class WorkloadInspector
         _podMeta = Navigate(workload.Root, [.. workload.KindInfo.TemplatePath, "metadata"]) as YMapping;
         _podSpec = workload.PodSpec;
         (_nsLabels, _nsDeclared) = cluster.Namespace(_namespace);
-        var podLabels = ManifestSet.StringMap(_podMeta?["labels"]);
+        var podLabels = YNodeReading.StringMap(_podMeta?["labels"]);
         _selected = cluster.Webhooks.Any(h => h.Selects(_nsLabels, podLabels));
         _decision = InjectionDecider.Decide(_podMeta, _podSpec, _namespace, cluster.Profile.StrictInjectValue);
         _sidecar = Sidecar.Find(_podSpec);
@@ -90,7 +91,7 @@ internal sealed class WorkloadInspector
                 if ((own[field] as YMapping)?.Find(key) is not { } entry) continue;
                 if (key == StockWebhooks.RevisionLabel && what == "annotation") continue;
                 Add(FindingCodes.MisplacedInjectLabel, Warning, At(entry.Key),
-                    $"{_workload.Kind} {_name} has the {key}: \"{Str(entry.Value)}\" {what} on its own metadata, which the webhook never sees; only the pod template's labels select pods",
+                    $"{_workload.Kind} {_name} has the {key}: \"{Text(entry.Value)}\" {what} on its own metadata, which the webhook never sees; only the pod template's labels select pods",
                     $"Move it to {target} (as a label).");
             }
         }
@@ -99,7 +100,7 @@ internal sealed class WorkloadInspector
     private void DeprecatedAnnotation()
     {
         if ((_podMeta?["annotations"] as YMapping)?.Find(StockWebhooks.InjectLabel) is not { } entry) return;
-        string value = Str(entry.Value);
+        string value = Text(entry.Value);
         bool inert = !_selected && IsTruthy(value) && (_podMeta?["labels"] as YMapping)?.Find(StockWebhooks.InjectLabel) is null;
         Add(FindingCodes.DeprecatedInjectAnnotation, Info, At(entry.Key),
             $"the pod template uses the deprecated annotation sidecar.istio.io/inject: \"{value}\"" +
@@ -133,7 +134,7 @@ internal sealed class WorkloadInspector
             var entry = label ?? (_podMeta?["annotations"] as YMapping)?.Find(StockWebhooks.InjectLabel);
             string what = label is not null ? "label" : "annotation";
             Add(FindingCodes.InjectionDisabled, Info, At(entry?.Key),
-                $"the pod opts out of injection with the sidecar.istio.io/inject {what} \"{Str(entry?.Value)}\"",
+                $"the pod opts out of injection with the sidecar.istio.io/inject {what} \"{Text(entry?.Value)}\"",
                 $"Nothing to do if intended; remove the {what} to let the webhook inject the pod.");
             return;
         }
@@ -214,11 +215,11 @@ internal sealed class WorkloadInspector
             if (_podSpec?[list] is not YSequence items) continue;
             foreach (var c in items.Items.OfType<YMapping>())
             {
-                string name = Str(c["name"]);
+                string name = Text(c["name"]);
                 if (IstioContainers.Contains(name)) continue;
                 var own = (c["securityContext"] as YMapping)?.Find("runAsUser");
                 var uid = own ?? podUid;
-                if (uid is null || Str(uid.Value) != ProxyUid.ToString(System.Globalization.CultureInfo.InvariantCulture)) continue;
+                if (uid is null || Text(uid.Value) != ProxyUid.ToString(System.Globalization.CultureInfo.InvariantCulture)) continue;
                 Add(FindingCodes.InvalidApplicationUid, Warning, At(uid.Key),
                     $"container \"{name}\" runs as UID {ProxyUid}{(own is null ? " (from the pod's securityContext)" : "")}, the UID reserved for the Istio proxy: its traffic bypasses the sidecar",
                     $"Run container \"{name}\" as another UID (securityContext.runAsUser).");
@@ -270,5 +271,4 @@ internal sealed class WorkloadInspector
         return node;
     }
 
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

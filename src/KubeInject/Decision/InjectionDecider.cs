@@ -1,5 +1,6 @@
 using KubeInject.Selection;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Decision;
 
@@ -18,9 +19,9 @@ internal static class InjectionDecider
     {
         // An Argo Rollout may borrow its pod template from a Deployment: the Deployment is what gets injected.
         if (workload.Kind == "Rollout" && (workload.Root["spec"] as YMapping)?["workloadRef"] is YMapping reference)
-            return InjectionDecision.No(SkipReason.WorkloadRef(Str(reference["name"])));
+            return InjectionDecision.No(SkipReason.WorkloadRef(Text(reference["name"])));
         if (IncompleteWorkload.Why(workload) is { } why) return InjectionDecision.No(SkipReason.NotAWorkload(why));
-        return Decide(workload.PodMetadata, workload.PodSpec, Str(workload.PodMetadata?["namespace"]), strictInjectValue);
+        return Decide(workload.PodMetadata, workload.PodSpec, Text(workload.PodMetadata?["namespace"]), strictInjectValue);
     }
 
     /// <summary>The same decision from the pod's metadata, spec and namespace (what the webhook's injector sees).</summary>
@@ -37,8 +38,8 @@ internal static class InjectionDecider
             return InjectionDecision.No(SkipReason.IgnoredNamespace);
 
         string? value = null;
-        if ((meta?["annotations"] as YMapping)?.Find(InjectKey) is { } a) value = Str(a.Value);
-        if ((meta?["labels"] as YMapping)?.Find(InjectKey) is { } l) value = Str(l.Value);
+        if ((meta?["annotations"] as YMapping)?.Find(InjectKey) is { } a) value = Text(a.Value);
+        if ((meta?["labels"] as YMapping)?.Find(InjectKey) is { } l) value = Text(l.Value);
         if (value is null || value.Length == 0) return InjectionDecision.Yes();
 
         if (strictInjectValue)
@@ -55,5 +56,4 @@ internal static class InjectionDecider
     /// <summary>The label/annotation that opts a pod in or out.</summary>
     public const string InjectKey = "sidecar.istio.io/inject";
 
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

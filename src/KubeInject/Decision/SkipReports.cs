@@ -1,6 +1,7 @@
 using KubeInject.Diagnostics;
 using KubeInject.Selection;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Decision;
 
@@ -23,8 +24,8 @@ internal static class SkipReports
     public static WorkloadReport NotAWorkloadKind(YMapping obj, string podTemplate, SourceLocation location)
     {
         var meta = obj["metadata"] as YMapping;
-        string kind = Str(obj["kind"]), name = Str(meta?["name"]), ns = Str(meta?["namespace"]);
-        var reason = SkipReason.NotAWorkloadKind(WorkloadKinds.GroupOf(Str(obj["apiVersion"])), kind, podTemplate);
+        string kind = Text(obj["kind"]), name = Text(meta?["name"]), ns = Text(meta?["namespace"]);
+        var reason = SkipReason.NotAWorkloadKind(WorkloadKinds.GroupOf(Text(obj["apiVersion"])), kind, podTemplate);
         return new WorkloadReport(kind, ns, name, location, false, reason, null, [],
             $"{kind} \"{(ns.Length > 0 ? ns + "/" : "")}{name}\" {reason.Sentence}");
     }
@@ -34,11 +35,10 @@ internal static class SkipReports
     private static string InjectionSentence(Workload w, SkipReason reason)
     {
         var identity = WorkloadIdentity.Of(w);
-        string name = Str(w.PodMetadata?["name"]) is { Length: > 0 } templateName ? templateName : identity.Name;
+        string name = Text(w.PodMetadata?["name"]) is { Length: > 0 } templateName ? templateName : identity.Name;
         string fullName = identity.Namespace.Length > 0 ? $"{identity.Namespace}/{name}" : name;
         string kind = identity.Kind.Length > 0 ? identity.Kind + " " : "";
         return $"Skipping injection because {kind}\"{fullName}\" {reason.Sentence}";
     }
 
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

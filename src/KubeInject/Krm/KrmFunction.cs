@@ -4,6 +4,7 @@ using KubeInject.Diagnostics;
 using KubeInject.Reading;
 using KubeInject.Writing;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Krm;
 
@@ -59,7 +60,7 @@ public sealed partial class KrmFunction
             return new KrmResult(ErrorOnlyResourceList(results), results, reports);
         }
         var list = documents.FirstOrDefault(d => d.Root is YMapping);
-        if (list?.Root is not YMapping root || Str(root["kind"]) != "ResourceList")
+        if (list?.Root is not YMapping root || Text(root["kind"]) != "ResourceList")
         {
             results.Add(new KrmResultItem("error", "stdin is not a ResourceList (kind: ResourceList with items)"));
             return new KrmResult(ErrorOnlyResourceList(results), results, reports);
@@ -124,7 +125,7 @@ public sealed partial class KrmFunction
     {
         var options = BaseOptions;
         if (config is null) return options;
-        string kind = Str(config["kind"]);
+        string kind = Text(config["kind"]);
         YMapping? settings = kind switch
         {
             "ConfigMap" => config["data"] as YMapping,
@@ -169,7 +170,7 @@ public sealed partial class KrmFunction
         {
             if (item is not YMapping m)
                 throw new KubeInjectException("a functionConfig workloads entry must be a mapping {group, kind, podTemplate}", kind: ErrorKind.Usage);
-            var spec = new Selection.WorkloadKindSpec(Str(m["group"]), Str(m["kind"]), Str(m["podTemplate"]));
+            var spec = new Selection.WorkloadKindSpec(Text(m["group"]), Text(m["kind"]), Text(m["podTemplate"]));
             spec.Validate(new SourceLocation("functionConfig workloads", 0, m.Line, m.Column));
             yield return spec;
         }
@@ -178,15 +179,15 @@ public sealed partial class KrmFunction
     private static (string? Path, int? Index) FileOf(YMapping item)
     {
         var annotations = (item["metadata"] as YMapping)?["annotations"] as YMapping;
-        string? path = NonEmpty(Str(annotations?["internal.config.kubernetes.io/path"])) ?? NonEmpty(Str(annotations?["config.kubernetes.io/path"]));
-        string index = NonEmpty(Str(annotations?["internal.config.kubernetes.io/index"])) ?? Str(annotations?["config.kubernetes.io/index"]);
+        string? path = NonEmpty(Text(annotations?["internal.config.kubernetes.io/path"])) ?? NonEmpty(Text(annotations?["config.kubernetes.io/path"]));
+        string index = NonEmpty(Text(annotations?["internal.config.kubernetes.io/index"])) ?? Text(annotations?["config.kubernetes.io/index"]);
         return (path, int.TryParse(index, out var i) ? i : null);
     }
 
     private static KrmResourceRef RefOf(YMapping item)
     {
         var meta = item["metadata"] as YMapping;
-        return new KrmResourceRef(Str(item["apiVersion"]), Str(item["kind"]), Str(meta?["name"]), Str(meta?["namespace"]));
+        return new KrmResourceRef(Text(item["apiVersion"]), Text(item["kind"]), Text(meta?["name"]), Text(meta?["namespace"]));
     }
 
     private static List<(string Key, YNode Value)> KeptAnnotations(YMapping item)
@@ -250,5 +251,4 @@ public sealed partial class KrmFunction
 
     private static string? NonEmpty(string s) => s.Length == 0 ? null : s;
 
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Pod;
 
@@ -21,7 +22,7 @@ internal sealed partial record Sidecar(YMapping Container, string Image, string 
     /// <c>containers</c>, else among <c>initContainers</c>, where native sidecars live); null when the spec has none.
     /// </summary>
     public static Sidecar? Find(YMapping? podSpec) =>
-        ContainerIn(podSpec) is { } c ? new Sidecar(c, Str(c["image"]), VersionOf(Str(c["image"]))) : null;
+        ContainerIn(podSpec) is { } c ? new Sidecar(c, Text(c["image"]), VersionOf(Text(c["image"]))) : null;
 
     /// <summary>The one sidecar lookup: the first container named <c>istio-proxy</c>, else the first such init container.</summary>
     public static YMapping? ContainerIn(YMapping? podSpec) =>
@@ -56,5 +57,4 @@ internal sealed partial record Sidecar(YMapping Container, string Image, string 
         return pa.Length.CompareTo(pb.Length);
     }
 
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Selection;
 
@@ -23,16 +24,16 @@ internal sealed partial record WorkloadIdentity(string Kind, string ApiVersion, 
 
         var meta = workload.PodMetadata;
         var identity = new WorkloadIdentity("Pod", "v1", workload.Name, workload.Namespace);
-        if (Str(meta?["generateName"]).Length == 0) return identity;
+        if (Text(meta?["generateName"]).Length == 0) return identity;
         if (meta?["ownerReferences"] is not YSequence owners) return identity;
         var controller = owners.Items.OfType<YMapping>().FirstOrDefault(o => o["controller"] is YScalar { Kind: ScalarKind.Bool } c && (bool)c.ToValue()!);
         if (controller is null) return identity;
 
-        string ownerKind = Str(controller["kind"]), ownerName = Str(controller["name"]), ownerApi = Str(controller["apiVersion"]);
+        string ownerKind = Text(controller["kind"]), ownerName = Text(controller["name"]), ownerApi = Text(controller["apiVersion"]);
         var labels = meta["labels"] as YMapping;
-        string podTemplateHash = Str(labels?["pod-template-hash"]);
-        string rolloutsHash = Str(labels?["rollouts-pod-template-hash"]);
-        string deploymentConfig = Str(labels?["deploymentconfig"]);
+        string podTemplateHash = Text(labels?["pod-template-hash"]);
+        string rolloutsHash = Text(labels?["rollouts-pod-template-hash"]);
+        string deploymentConfig = Text(labels?["deploymentconfig"]);
         identity = identity with { Kind = ownerKind, ApiVersion = ownerApi, Name = ownerName };
         if (ownerKind == "ReplicaSet" && podTemplateHash.Length > 0 && ownerName.EndsWith(podTemplateHash, StringComparison.Ordinal))
             return identity with { Name = TrimSuffix(ownerName, "-" + podTemplateHash), Kind = "Deployment" };
@@ -47,5 +48,4 @@ internal sealed partial record WorkloadIdentity(string Kind, string ApiVersion, 
 
     private static string TrimSuffix(string s, string suffix) => s.EndsWith(suffix, StringComparison.Ordinal) ? s[..^suffix.Length] : s;
 
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

@@ -1,6 +1,7 @@
 using KubeInject.Diagnostics;
 using KubeInject.Reading;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Selection;
 
@@ -83,5 +84,4 @@ internal static class WorkloadSelector
         return null;
     }
 
-    private static string Text(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Settings;
 
@@ -21,13 +22,13 @@ internal static class ProxyImage
     {
         var global = values["global"] as YMapping;
         string tag = global?["tag"] is { } t ? GoPrint(t) : "";
-        string imageType = Str(global?["variant"]);
-        if ((meshConfig["defaultConfig"] as YMapping)?["image"] is YMapping image) imageType = Str(image["imageType"]);
+        string imageType = Text(global?["variant"]);
+        if ((meshConfig["defaultConfig"] as YMapping)?["image"] is YMapping image) imageType = Text(image["imageType"]);
         string imageName = "proxyv2";
-        string custom = Str((global?["proxy"] as YMapping)?["image"]);
+        string custom = Text((global?["proxy"] as YMapping)?["image"]);
         if (custom != "") imageName = custom;
         if (podAnnotations is not null && podAnnotations.TryGetValue(ImageTypeAnnotation, out var annotated)) imageType = annotated;
-        return Str(global?["hub"]) + "/" + imageName + ":" + WithImageType(tag, imageType);
+        return Text(global?["hub"]) + "/" + imageName + ":" + WithImageType(tag, imageType);
     }
 
     /// <summary>Istio's <c>updateImageTypeIfPresent</c>: strip one <c>-distroless</c>/<c>-debug</c>, then append the type unless it is <c>default</c>.</summary>
@@ -57,5 +58,4 @@ internal static class ProxyImage
         _ => "",
     };
 
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

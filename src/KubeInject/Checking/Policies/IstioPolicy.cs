@@ -1,6 +1,7 @@
 using KubeInject.Diagnostics;
 using KubeInject.Pod;
 using KubeInject.Yaml;
+using static KubeInject.Yaml.YNodeReading;
 
 namespace KubeInject.Checking.Policies;
 
@@ -54,19 +55,18 @@ internal sealed record IstioPolicy(
     /// <summary>Reads an object of the input as an Istio resource, or null when it is none of the six kinds.</summary>
     public static IstioPolicy? TryRead(YMapping obj, SourceLocation location, string defaultNamespace)
     {
-        string kind = Str(obj["kind"]);
-        string apiVersion = Str(obj["apiVersion"]);
+        string kind = Text(obj["kind"]);
+        string apiVersion = Text(obj["apiVersion"]);
         if (!GroupOfKind.TryGetValue(kind, out var group) || !apiVersion.StartsWith(group + "/", StringComparison.Ordinal)) return null;
         var meta = obj["metadata"] as YMapping;
-        string ns = Str(meta?["namespace"]);
+        string ns = Text(meta?["namespace"]);
         var spec = obj["spec"] as YMapping ?? new YMapping();
         var selector = kind is "Sidecar" or "EnvoyFilter"
             ? (spec["workloadSelector"] as YMapping)?["labels"]
             : (spec["selector"] as YMapping)?["matchLabels"];
-        var labels = ManifestSet.StringMap(selector);
+        var labels = YNodeReading.StringMap(selector);
         bool targetRefs = spec["targetRef"] is YMapping || spec["targetRefs"] is YSequence { Items.Count: > 0 };
-        return new IstioPolicy(kind, Str(meta?["name"]), ns.Length > 0 ? ns : defaultNamespace, location, spec, labels.Count > 0 ? labels : null, targetRefs);
+        return new IstioPolicy(kind, Text(meta?["name"]), ns.Length > 0 ? ns : defaultNamespace, location, spec, labels.Count > 0 ? labels : null, targetRefs);
     }
 
-    private static string Str(YNode? node) => node is YScalar s ? s.AsGoString() : "";
 }

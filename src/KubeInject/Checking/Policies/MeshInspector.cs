@@ -1,4 +1,5 @@
 using KubeInject.Selection;
+using KubeInject.Yaml;
 using static KubeInject.Checking.FindingSeverity;
 
 namespace KubeInject.Checking.Policies;
@@ -28,7 +29,7 @@ internal sealed class MeshInspector
         _policies = manifests.Policies;
         _members = manifests.Workloads.Zip(checks, (w, c) =>
         {
-            var labels = ManifestSet.StringMap(w.PodMetadata?["labels"]);
+            var labels = YNodeReading.StringMap(w.PodMetadata?["labels"]);
             return new Member(w, c, labels, PeerAuthenticationResolver.Resolve(_policies, cluster.RootNamespace, c.Namespace, labels));
         }).ToList();
     }
