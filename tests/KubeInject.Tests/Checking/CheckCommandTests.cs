@@ -1,5 +1,6 @@
 using KubeInject.Tests.Golden;
-using static KubeInject.Tests.Checking.CliRun;
+using static KubeInject.Tests.Checking.CheckFixtures;
+using static KubeInject.Tests.Cli.CliSandbox;
 using static KubeInject.Tests.Golden.Verifier;
 
 namespace KubeInject.Tests.Checking;

@@ -3,7 +3,8 @@ using System.Text.Json;
 using KubeInject.Checking;
 using KubeInject.Cli;
 using KubeInject.Tests.Golden;
-using static KubeInject.Tests.Checking.CliRun;
+using static KubeInject.Tests.Checking.CheckFixtures;
+using static KubeInject.Tests.Cli.CliSandbox;
 using static KubeInject.Tests.Golden.Verifier;
 
 namespace KubeInject.Tests.Checking;
@@ -15,7 +16,7 @@ public sealed class CheckFormatTests
 
     private static SettingsTask VerifyOutput(string output, string extension = "txt", [System.Runtime.CompilerServices.CallerMemberName] string method = "") =>
         Verify(output, extension, method: method)
-            .AddScrubber(b => b.Replace("file://" + Fixtures + Path.DirectorySeparatorChar, "").Replace("file://" + CliRun.Samples, "samples"))
+            .AddScrubber(b => b.Replace("file://" + Fixtures + Path.DirectorySeparatorChar, "").Replace("file://" + CheckFixtures.Samples, "samples"))
             .AddScrubber(ScrubPaths)
             .ScrubLinesWithReplace(l => l.TrimStart().StartsWith("\"semanticVersion\": ", StringComparison.Ordinal) ? "          \"semanticVersion\": \"{scrubbed}\"," : l);
 

@@ -1,6 +1,8 @@
 using KubeInject.Pod;
 using KubeInject.Tests.Golden;
-using static KubeInject.Tests.Checking.CliRun;
+using KubeInject.Tests.Cli;
+using static KubeInject.Tests.Checking.CheckFixtures;
+using static KubeInject.Tests.Cli.CliSandbox;
 using static KubeInject.Tests.Golden.Verifier;
 
 namespace KubeInject.Tests.Checking;
@@ -61,7 +63,7 @@ public sealed class MeshPolicyTests : IDisposable
         Write("sleep.yaml", File.ReadAllText(Sample("sleep.yaml"))),
     ];
 
-    private (int Exit, string Stdout, string Stderr) Check(params string[] args) => Run(["check", .. args, "--istio-version", Version]);
+    private CliResult Check(params string[] args) => Run(["check", .. args, "--istio-version", Version]);
 
     private SettingsTask VerifyOutput(string output, string extension = "txt", [System.Runtime.CompilerServices.CallerMemberName] string method = "") =>
         Verify(output, extension, method: method).AddScrubber(b => b.Replace(_dir + Path.DirectorySeparatorChar, "seed/")).AddScrubber(ScrubPaths);
