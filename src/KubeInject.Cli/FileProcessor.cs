@@ -46,33 +46,82 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
     /// <summary>The terminal's progress line for this run (null when not shown): steps hand it to the library as <see cref="InjectionOptions.Progress"/>.</summary>
     public ProgressLine? Progress { get; private set; }
 
+    // What one run decided before touching a file: the step, the files, and where and how output goes.
+    private sealed class Plan(Step step, RepoConfig config, List<InputSource> files, string? output, bool check, bool diff, bool inPlace, bool color)
+    {
+        public Step Step { get; } = step;
+        public RepoConfig Config { get; } = config;
+        public List<InputSource> Files { get; } = files;
+        public string? Output { get; } = output;
+        // -o naming a directory (ending in '/', or existing): each file goes to the same relative path under it.
+        public bool Mirror { get; } = output is not null && (output.EndsWith('/') || Directory.Exists(output));
+        public bool Check { get; } = check;
+        public bool Diff { get; } = diff;
+        public bool InPlace { get; } = inPlace;
+        public bool Color { get; } = color;
+        public string? StdinText { get; set; }
+
+        public string? TargetOf(InputSource file) => Output is null ? null : Mirror ? Path.Combine(Output, file.RelativePath) : Output;
+    }
+
+    // What the files of one run add up to.
+    private sealed class Outcome(ReportPrinter reporter, DocumentSeparatingWriter stdout)
+    {
+        public ReportPrinter Reporter { get; } = reporter;
+        public DocumentSeparatingWriter Stdout { get; } = stdout;
+        public List<WorkloadReport> Reports { get; } = [];
+        public bool AnyChanged { get; set; }
+        public bool StdoutGone { get; set; }
+    }
+
     private int RunFiles(ParseResult parse, Func<RepoConfig, Step> build, Func<IReadOnlyList<WorkloadReport>, int>? verdict)
     {
+        int exit = Prepare(parse, build, out var plan);
+        if (plan is null) return exit;
+        var outcome = new Outcome(new ReportPrinter(context.Stderr, parse.GetValue(options.Report)!), new DocumentSeparatingWriter(context.Stdout));
+        foreach (var file in plan.Files)
+        {
+            exit = Worst(exit, ProcessFile(file, plan, outcome));
+            if (outcome.StdoutGone) break; // stdout is gone: the next files could not be written either
+        }
+        try
+        {
+            context.Stdout.Flush();
+        }
+        catch (OutputException e)
+        {
+            context.Stderr.WriteLine($"kube-inject: error: {e.Message}");
+            exit = Worst(exit, ExitCodes.OutputError);
+        }
+        outcome.Reporter.Flush();
+        if (exit == ExitCodes.Ok && verdict is not null) exit = verdict(outcome.Reports);
+        if (exit == ExitCodes.Ok && plan.Check && outcome.AnyChanged) exit = ExitCodes.CheckFoundWork;
+        return exit;
+    }
+
+    // Reads the flags, the repository config and stdin when no file is named, checks the flags against each other and
+    // builds the step. Null plan: stop with the returned exit code (usage, bad settings, or a KRM run already done).
+    private int Prepare(ParseResult parse, Func<RepoConfig, Step> build, out Plan? plan)
+    {
+        plan = null;
         var inputs = (parse.GetValue(options.Files) ?? []).Concat(parse.GetValue(options.Paths) ?? []).ToList();
         RepoConfig repoConfig;
+        string? stdinText = null;
         try
         {
             repoConfig = RepoConfig.Load(parse.GetValue(options.Config), Directory.GetCurrentDirectory());
+            if (inputs.Count == 0)
+            {
+                // As a Helm post-renderer or kustomize exec function: no arguments, manifests on stdin.
+                bool interactive = ReferenceEquals(context.Stdin, Console.In) && !Console.IsInputRedirected;
+                stdinText = interactive ? "" : InputFile.ReadStdin(context.Stdin);
+                if (stdinText.Length == 0) return Usage("filename not specified (see --filename or -f, or pass paths)");
+                inputs.Add("-");
+            }
         }
         catch (KubeInjectException e)
         {
             return Fail(e);
-        }
-        string? stdinText = null;
-        if (inputs.Count == 0)
-        {
-            // As a Helm post-renderer or kustomize exec function: no arguments, manifests on stdin.
-            bool interactive = ReferenceEquals(context.Stdin, Console.In) && !Console.IsInputRedirected;
-            try
-            {
-                stdinText = interactive ? "" : InputFile.ReadStdin(context.Stdin);
-            }
-            catch (KubeInjectException e)
-            {
-                return Fail(e);
-            }
-            if (stdinText.Length == 0) return Usage("filename not specified (see --filename or -f, or pass paths)");
-            inputs.Add("-");
         }
         // Unknown options land in the positional paths; a path never starts with '-' unless it exists.
         if (inputs.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
@@ -108,105 +157,90 @@ internal sealed class FileProcessor(CliContext context, InputOutputOptions optio
             context.Stderr.WriteLine($"kube-inject: error: {m}: no such file or directory{Suggestions.ForCommand(m, parse)}");
             exit = Worst(exit, ExitCodes.MissingInput);
         }
-        bool mirror = output is not null && (output.EndsWith('/') || Directory.Exists(output));
+        var candidate = new Plan(step, repoConfig, files, output, check, diff, inPlace, ColorEnabled(parse.GetValue(options.Color)!)) { StdinText = stdinText };
         // Several files into one output file would overwrite each other: a directory must be asked for.
-        if (output is not null && !mirror && files.Count > 1)
+        if (output is not null && !candidate.Mirror && files.Count > 1)
             return Usage($"-o {output}: {files.Count} input files need an output directory (end it with '/', or name an existing directory)");
-        bool color = ColorEnabled(parse.GetValue(options.Color)!);
-        var reporter = new ReportPrinter(context.Stderr, parse.GetValue(options.Report)!);
-        var reports = new List<WorkloadReport>();
-        var stdout = new DocumentSeparatingWriter(context.Stdout);
-        bool anyChanged = false;
+        plan = candidate;
+        return exit;
+    }
 
-        foreach (var file in files)
-        {
-            // --diff and patches need the whole text; everything else (--check too) streams the file through.
-            bool whole = diff || step.Patches is not null || file.IsStdin;
-            string? text = null;
-            bool markup;
-            try
-            {
-                if (whole) text = file.IsStdin ? stdinText ??= InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
-                // A file with template markup is held whole, so that it can go out unchanged if the markup breaks its YAML.
-                markup = text?.Contains("{{", StringComparison.Ordinal) ?? InputFile.Contains(file.Path, "{{");
-                text ??= markup ? InputFile.Read(file.Path) : null;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
-                exit = Worst(exit, ExitCodes.MissingInput);
-                continue;
-            }
-            catch (KubeInjectException e)
-            {
-                exit = Worst(exit, Fail(e));
-                continue;
-            }
-            catch (System.Text.DecoderFallbackException)
-            {
-                exit = Worst(exit, Fail(InputFile.NotUtf8(file.Path)));
-                continue;
-            }
-            string? target = output is null ? null : mirror ? Path.Combine(output, file.RelativePath) : output;
-            try
-            {
-                InjectionSummary summary;
-                try
-                {
-                    summary = step.Patches is { } patches ? WritePatches(patches, file, text!, target, stdout)
-                        : markup ? ProcessHoldingMarkup(step, file, text!, check, diff, inPlace, target, color, stdout)
-                        : text is not null ? Process(step, file, text, check, diff, inPlace, target, color, stdout)
-                        : check ? CheckOnly(step, file)
-                        : Stream(step, file, inPlace, target, stdout);
-                }
-                catch (KubeInjectException e) when (markup && repoConfig.SkipTemplates && TemplateMarkup.Broke(e, text!) is { } where)
-                {
-                    // An unrendered Helm/Go template: never dropped, never half-written; its bytes go where the output goes.
-                    reporter.AddSkippedFile(file.Display, $"unrendered template markup ({{{{ … }}}}) makes it invalid YAML at {where}; passed through unchanged (render it first; skipTemplates: false in {RepoConfig.FileName} makes this an error)");
-                    if (!check && !diff && !inPlace) WriteText(text!, target, stdout);
-                    continue;
-                }
-                Progress?.FileDone();
-                Progress?.Clear();
-                reporter.Add(file.Display, summary);
-                reports.AddRange(summary.Workloads);
-                anyChanged |= summary.Changed;
-                if (check && summary.Changed) context.Stderr.WriteLine($"kube-inject: {file.Display}: would change");
-            }
-            catch (KubeInjectException e)
-            {
-                exit = Worst(exit, Fail(e));
-            }
-            catch (System.Text.DecoderFallbackException) when (!file.IsStdin)
-            {
-                exit = Worst(exit, Fail(InputFile.NotUtf8(file.Path)));
-            }
-            catch (OutputException e)
-            {
-                context.Stderr.WriteLine($"kube-inject: error: {e.Message}");
-                exit = Worst(exit, ExitCodes.OutputError);
-                if (e.Path == "stdout") break; // stdout is gone: the next files could not be written either
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Output failures are OutputExceptions; what is left is reading the input.
-                context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
-                exit = Worst(exit, ExitCodes.MissingInput);
-            }
-        }
+    // One input file through the step, written where the flags say; returns its exit code.
+    private int ProcessFile(InputSource file, Plan plan, Outcome outcome)
+    {
+        var step = plan.Step;
+        // --diff and patches need the whole text; everything else (--check too) streams the file through.
+        bool whole = plan.Diff || step.Patches is not null || file.IsStdin;
+        string? text = null;
+        bool markup;
         try
         {
-            context.Stdout.Flush();
+            if (whole) text = file.IsStdin ? plan.StdinText ??= InputFile.ReadStdin(context.Stdin) : InputFile.Read(file.Path);
+            // A file with template markup is held whole, so that it can go out unchanged if the markup breaks its YAML.
+            markup = text?.Contains("{{", StringComparison.Ordinal) ?? InputFile.Contains(file.Path, "{{");
+            text ??= markup ? InputFile.Read(file.Path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
+            return ExitCodes.MissingInput;
+        }
+        catch (KubeInjectException e)
+        {
+            return Fail(e);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Fail(InputFile.NotUtf8(file.Path));
+        }
+        string? target = plan.TargetOf(file);
+        var stdout = outcome.Stdout;
+        try
+        {
+            InjectionSummary summary;
+            try
+            {
+                summary = step.Patches is { } patches ? WritePatches(patches, file, text!, target, stdout)
+                    : markup ? ProcessHoldingMarkup(step, file, text!, plan.Check, plan.Diff, plan.InPlace, target, plan.Color, stdout)
+                    : text is not null ? Process(step, file, text, plan.Check, plan.Diff, plan.InPlace, target, plan.Color, stdout)
+                    : plan.Check ? CheckOnly(step, file)
+                    : Stream(step, file, plan.InPlace, target, stdout);
+            }
+            catch (KubeInjectException e) when (markup && plan.Config.SkipTemplates && TemplateMarkup.Broke(e, text!) is { } where)
+            {
+                // An unrendered Helm/Go template: never dropped, never half-written; its bytes go where the output goes.
+                outcome.Reporter.AddSkippedFile(file.Display, $"unrendered template markup ({{{{ … }}}}) makes it invalid YAML at {where}; passed through unchanged (render it first; skipTemplates: false in {RepoConfig.FileName} makes this an error)");
+                if (!plan.Check && !plan.Diff && !plan.InPlace) WriteText(text!, target, stdout);
+                return ExitCodes.Ok;
+            }
+            Progress?.FileDone();
+            Progress?.Clear();
+            outcome.Reporter.Add(file.Display, summary);
+            outcome.Reports.AddRange(summary.Workloads);
+            outcome.AnyChanged |= summary.Changed;
+            if (plan.Check && summary.Changed) context.Stderr.WriteLine($"kube-inject: {file.Display}: would change");
+            return ExitCodes.Ok;
+        }
+        catch (KubeInjectException e)
+        {
+            return Fail(e);
+        }
+        catch (System.Text.DecoderFallbackException) when (!file.IsStdin)
+        {
+            return Fail(InputFile.NotUtf8(file.Path));
         }
         catch (OutputException e)
         {
             context.Stderr.WriteLine($"kube-inject: error: {e.Message}");
-            exit = Worst(exit, ExitCodes.OutputError);
+            outcome.StdoutGone = e.Path == "stdout";
+            return ExitCodes.OutputError;
         }
-        reporter.Flush();
-        if (exit == ExitCodes.Ok && verdict is not null) exit = verdict(reports);
-        if (exit == ExitCodes.Ok && check && anyChanged) exit = ExitCodes.CheckFoundWork;
-        return exit;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Output failures are OutputExceptions; what is left is reading the input.
+            context.Stderr.WriteLine($"kube-inject: error: {file.Display}: {e.Message}");
+            return ExitCodes.MissingInput;
+        }
     }
 
     private static InjectionSummary WritePatches(Func<string, string, InjectionResult> patches, InputSource file, string text, string? target, DocumentSeparatingWriter stdout)
