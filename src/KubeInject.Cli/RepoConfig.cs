@@ -15,12 +15,12 @@ internal sealed class RepoConfig
 {
     public const string FileName = ".kube-inject.yaml";
 
+    // What only the file says (which files, and what to do with template markup); the rest are the injection settings.
+    private static readonly string[] FileKeys = ["include", "exclude", "skipTemplates"];
+
     /// <summary>Every key the file may hold (the JSON Schema in <c>Schema/kube-inject.schema.json</c> lists the same).</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
-    [
-        "values", "meshConfig", "mesh-config", "injectorConfig", "injector-config", "istioVersion", "istio-version", "revision",
-        "nativeSidecars", "native-sidecars", "include", "exclude", "skipTemplates", "workloads",
-    ];
+        [.. SettingKeys.All.SelectMany(k => SettingKeys.KebabCase(k) == k ? [k] : new[] { k, SettingKeys.KebabCase(k) }), .. FileKeys];
 
     public string? Path { get; private init; }
     public string Folder { get; private init; } = "";
@@ -91,23 +91,22 @@ internal sealed class RepoConfig
                 _ => throw Bad(key, "a list of strings"),
             };
             string? Relative() => Scalar() is { Length: > 0 } p ? System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, p)) : null;
-            switch (key)
+            switch (SettingKeys.Canonical(key) ?? key)
             {
-                case "values": values = Relative(); break;
-                case "meshConfig": case "mesh-config": mesh = Relative(); break;
-                case "injectorConfig": case "injector-config": injector = Relative(); break;
-                case "istioVersion": case "istio-version": version = Scalar(); break;
-                case "revision": revision = Scalar(); break;
-                case "nativeSidecars": case "native-sidecars": native = Scalar(); break;
+                case SettingKeys.Values: values = Relative(); break;
+                case SettingKeys.MeshConfig: mesh = Relative(); break;
+                case SettingKeys.InjectorConfig: injector = Relative(); break;
+                case SettingKeys.IstioVersion: version = Scalar(); break;
+                case SettingKeys.Revision: revision = Scalar(); break;
+                case SettingKeys.NativeSidecars: native = Scalar(); break;
+                case SettingKeys.Workloads: workloads = WorkloadEntries(value, path); break;
                 case "include": include = List(); break;
                 case "exclude": exclude = List(); break;
                 case "skipTemplates": skipTemplates = Scalar() is "true" or "True" or "yes"; break;
-                case "workloads": workloads = WorkloadEntries(value, path); break;
                 default: throw new KubeInjectException($"unknown setting \"{key}\" (known: {string.Join(", ", KnownKeys.Where(k => !k.Contains('-')))})", new SourceLocation(path, 0, (int)keyNode.Start.Line, (int)keyNode.Start.Column), ErrorKind.Usage);
             }
         }
-        if (native is not null && native is not ("true" or "false" or "auto"))
-            throw new KubeInjectException("nativeSidecars must be true, false or auto", new SourceLocation(path), ErrorKind.Usage);
+        if (native is not null) SettingKeys.ParseNativeSidecars(native, new SourceLocation(path));
         return new RepoConfig
         {
             Path = path, Folder = folder, Values = values, MeshConfig = mesh, InjectorConfig = injector, IstioVersion = version,

@@ -19,8 +19,9 @@ namespace KubeInject.Krm;
 /// <para><c>functionConfig</c> may be our own kind (<c>apiVersion: kube-inject.io/v1alpha1</c>,
 /// <c>kind: KubeInjectConfig</c>, settings under <c>spec</c>) or a <c>ConfigMap</c> (settings under <c>data</c>, the form
 /// kpt builds from <c>kpt fn eval … -- key=value</c>). Keys: <c>istioVersion</c>, <c>revision</c>,
-/// <c>nativeSidecars</c> (<c>true</c>/<c>false</c>/<c>auto</c>), <c>values</c> and <c>meshConfig</c> (text, or a
-/// mapping in <c>KubeInjectConfig</c>); kebab-case spellings (<c>istio-version</c>, <c>mesh-config</c>) work too.</para>
+/// <c>nativeSidecars</c> (<c>true</c>/<c>false</c>/<c>auto</c>), <c>values</c>, <c>meshConfig</c> and <c>injectorConfig</c>
+/// (text, or a mapping in <c>KubeInjectConfig</c>), <c>workloads</c> (<see cref="SettingKeys"/>); kebab-case spellings
+/// (<c>istio-version</c>, <c>mesh-config</c>) work too.</para>
 /// </remarks>
 public sealed partial class KrmFunction
 {
@@ -137,24 +138,16 @@ public sealed partial class KrmFunction
         foreach (var entry in settings.Entries)
         {
             string value = entry.Value is YScalar s ? s.AsGoString() : entry.Value.ToString();
-            options = entry.Name switch
+            options = SettingKeys.Canonical(entry.Name) switch
             {
-                "istioVersion" or "istio-version" => options with { IstioVersion = value.Length == 0 ? null : value },
-                "revision" => options with { Revision = value },
-                "nativeSidecars" or "native-sidecars" => options with
-                {
-                    NativeSidecars = value switch
-                    {
-                        "true" => NativeSidecarMode.Enabled,
-                        "false" => NativeSidecarMode.Disabled,
-                        "auto" or "" => NativeSidecarMode.Auto,
-                        _ => throw new KubeInjectException($"nativeSidecars must be true, false or auto, not \"{value}\"", kind: ErrorKind.Usage),
-                    },
-                },
-                "values" => options with { ValuesText = value, ValuesName = "functionConfig values" },
-                "meshConfig" or "mesh-config" => options with { MeshConfigText = value, MeshConfigName = "functionConfig meshConfig" },
-                "workloads" => options with { Workloads = [.. options.Workloads, .. WorkloadsFrom(entry.Value)] },
-                _ => throw new KubeInjectException($"unknown functionConfig setting \"{entry.Name}\" (known: istioVersion, revision, nativeSidecars, values, meshConfig, workloads)", kind: ErrorKind.Usage),
+                SettingKeys.IstioVersion => options with { IstioVersion = value.Length == 0 ? null : value },
+                SettingKeys.Revision => options with { Revision = value },
+                SettingKeys.NativeSidecars => options with { NativeSidecars = SettingKeys.ParseNativeSidecars(value) },
+                SettingKeys.Values => options with { ValuesText = value, ValuesName = "functionConfig values" },
+                SettingKeys.MeshConfig => options with { MeshConfigText = value, MeshConfigName = "functionConfig meshConfig" },
+                SettingKeys.InjectorConfig => options with { InjectorConfigText = value, InjectorConfigName = "functionConfig injectorConfig" },
+                SettingKeys.Workloads => options with { Workloads = [.. options.Workloads, .. WorkloadsFrom(entry.Value)] },
+                _ => throw new KubeInjectException($"unknown functionConfig setting \"{entry.Name}\" (known: {string.Join(", ", SettingKeys.All)})", kind: ErrorKind.Usage),
             };
         }
         return options;

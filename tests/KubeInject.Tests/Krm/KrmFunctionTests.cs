@@ -56,6 +56,41 @@ public sealed class KrmFunctionTests
     }
 
     [Fact]
+    public void Renders_the_templates_of_an_injector_config_given_in_function_config()
+    {
+        // The cluster's own injector config (data.config), with a one-container template: that is what is injected.
+        var config = """
+            functionConfig:
+              apiVersion: kube-inject.io/v1alpha1
+              kind: KubeInjectConfig
+              metadata: {name: fn}
+              spec:
+                injector-config: |
+                  policy: enabled
+                  templates:
+                    sidecar: |
+                      spec:
+                        containers:
+                        - name: istio-proxy
+                          image: example.com/proxy:custom
+            """;
+        var result = new KrmFunction(new InjectionOptions()).Run(List(Deployment, config));
+        Assert.False(result.HasErrors, string.Join("\n", result.Results.Select(r => r.Message)));
+        Assert.Contains("image: example.com/proxy:custom", result.Output);
+        Assert.DoesNotContain("proxyv2", result.Output);
+    }
+
+    [Theory]
+    [InlineData("istio-version", "istioVersion")]
+    [InlineData("meshConfig", "meshConfig")]
+    [InlineData("native-sidecars", "nativeSidecars")]
+    [InlineData("values", "values")]
+    [InlineData("skipTemplates", null)]
+    [InlineData("IstioVersion", null)]
+    public void Setting_keys_accept_camel_and_kebab_case(string key, string? canonical) =>
+        Assert.Equal(canonical, SettingKeys.Canonical(key));
+
+    [Fact]
     public void Reports_skips_and_errors_in_results()
     {
         var skipped = Deployment.Replace("labels: {app: web}", "labels: {app: web, sidecar.istio.io/inject: \"false\"}");
