@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using KubeInject.Settings;
 
 namespace KubeInject.Tests;
@@ -17,7 +18,7 @@ public class InjectorVersionTests
         """;
 
     private static string ValuesWithTag(string tag) =>
-        BundledSettings.ValuesText(IstioVersions.Resolve("1.23")).Replace("\"tag\": \"1.23.0\"", $"\"tag\": \"{tag}\"");
+        BundledSettings.ValuesText(IstioVersions.Bundled.Resolve("1.23")).Replace("\"tag\": \"1.23.0\"", $"\"tag\": \"{tag}\"");
 
     [Fact]
     public void Without_a_version_the_newest_bundled_is_used()

@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using static KubeInject.Tests.Cli.CliSandbox;
 
 namespace KubeInject.Tests.Cli;
@@ -124,7 +125,7 @@ public sealed class ExitCodeTests : IDisposable
     {
         var input = sandbox.Write("app.yaml", Manifests.Deployment());
         // The bundled 1.22 values are what a 1.22.4 cluster's injector configmap holds (global.tag: 1.22.4).
-        var values = sandbox.Write("values.json", KubeInject.Settings.BundledSettings.ValuesText(KubeInject.Settings.IstioVersions.Resolve("1.22")));
+        var values = sandbox.Write("values.json", KubeInject.Settings.BundledSettings.ValuesText(KubeInject.Versions.IstioVersions.Bundled.Resolve("1.22")));
 
         var r = Run("-f", input, "--values", values);
 

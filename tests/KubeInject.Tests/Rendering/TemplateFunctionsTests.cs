@@ -57,7 +57,7 @@ public class TemplateFunctionsTests
 
     [Fact]
     public void Default_takes_the_piped_value_first() =>
-        Assert.Equal("istio|x", InlineTemplates.Render("{{ null | default \"istio\" }}|{{ \"x\" | default \"istio\" }}"));
+        Assert.Equal("istio|x", InlineTemplates.Render("{{ default \"istio\" nil }}|{{ \"x\" | default \"istio\" }}"));
 
     [Fact]
     public void Quote_uses_go_escaping_and_skips_nil()
@@ -82,7 +82,7 @@ public class TemplateFunctionsTests
     public void Canonical_name_pipeline_truncates_to_63_bytes_and_trims_one_dash()
     {
         var name = new string('a', 62) + "-b";
-        Assert.Equal(new string('a', 62), InlineTemplates.Render($"{{{{ \"{name}\" | trunc 63 | trim_suffix \"-\" }}}}"));
+        Assert.Equal(new string('a', 62), InlineTemplates.Render($"{{{{ \"{name}\" | trunc 63 | trimSuffix \"-\" }}}}"));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public class TemplateFunctionsTests
         Assert.Equal("a,1,1e+06", TemplateFunctions.Join(new ScriptArray { "a", null, 1L, 1000000.0 }, ","));
         Assert.Equal("", TemplateFunctions.Join(null, ","));
         Assert.Equal("x", TemplateFunctions.Join("x", ","));
-        Assert.Equal("a,b", InlineTemplates.Render("{{ [\"a\", \"b\"] | join \",\" }}"));
+        Assert.Equal("a,b", InlineTemplates.Render("{{ list \"a\" \"b\" | join \",\" }}"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using KubeInject.Diagnostics;
 using KubeInject.Settings;
 
@@ -15,7 +16,7 @@ public class IstioVersionsTests
     [InlineData(" 1.29.6 ", "1.29.6", "istio-1.29")]
     public void Known_spellings_resolve_to_their_bundled_patch(string version, string expected, string folder)
     {
-        var p = IstioVersions.Resolve(version);
+        var p = IstioVersions.Bundled.Resolve(version);
         Assert.Equal(expected, p.Version);
         Assert.Equal(folder, p.TemplateFolder);
     }
@@ -24,18 +25,18 @@ public class IstioVersionsTests
     [InlineData(null)]
     [InlineData("")]
     public void No_version_means_the_newest_bundled(string? version) =>
-        Assert.Equal("1.30.3", IstioVersions.Resolve(version).Version);
+        Assert.Equal("1.30.3", IstioVersions.Bundled.Resolve(version).Version);
 
     [Fact]
     public void Versions_are_listed_oldest_first() =>
-        Assert.Equal(["1.22.4", "1.23.0", "1.28.10", "1.29.6", "1.30.3"], IstioVersions.All.Select(p => p.Version));
+        Assert.Equal(["1.22.4", "1.23.0", "1.28.10", "1.29.6", "1.30.3"], IstioVersions.Bundled.All.Select(p => p.Version));
 
     [Theory]
     [InlineData("1.22")]
     [InlineData("1.23")]
     public void The_1_22_and_1_23_profiles_have_the_1_23_behaviour(string version)
     {
-        var p = IstioVersions.Resolve(version);
+        var p = IstioVersions.Bundled.Resolve(version);
         Assert.False(p.StrictInjectValue);
         Assert.False(p.AddProbersToInjectedPods);
         Assert.False(p.RewriteLifecycleHooks);
@@ -49,7 +50,7 @@ public class IstioVersionsTests
     [Fact]
     public void The_1_29_profile_turns_every_1_29_knob()
     {
-        var p = IstioVersions.Resolve("1.29");
+        var p = IstioVersions.Bundled.Resolve("1.29");
         Assert.True(p.StrictInjectValue);
         Assert.True(p.AddProbersToInjectedPods);
         Assert.True(p.RewriteLifecycleHooks);
@@ -75,7 +76,7 @@ public class IstioVersionsTests
             ? Path.Combine(corpus, "..", "reference", $"istio-{version}", file)
             : null;
         if (reference is null || !File.Exists(reference)) Assert.Skip("../shared/reference not found");
-        Assert.True(IstioVersions.Resolve(version).IsStockTemplate(name, File.ReadAllText(reference)));
+        Assert.True(IstioVersions.Bundled.Resolve(version).IsStockTemplate(name, File.ReadAllText(reference)));
     }
 
     [Theory]
@@ -84,7 +85,7 @@ public class IstioVersionsTests
     [InlineData("latest")]
     public void Unknown_version_is_a_usage_error_listing_bundled_versions(string version)
     {
-        var e = Assert.Throws<KubeInjectException>(() => IstioVersions.Resolve(version));
+        var e = Assert.Throws<KubeInjectException>(() => IstioVersions.Bundled.Resolve(version));
         Assert.Equal(ErrorKind.Usage, e.Kind);
         Assert.Equal($"unsupported Istio version '{version}'; bundled versions: 1.22.4, 1.23.0, 1.28.10, 1.29.6, 1.30.3", e.Message);
     }
