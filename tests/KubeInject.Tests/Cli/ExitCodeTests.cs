@@ -22,7 +22,7 @@ public sealed class ExitCodeTests : IDisposable
 
         Assert.True(r.Exit == 0, r.ToString());
         Assert.Contains("- name: istio-proxy", r.Stdout);
-        Assert.Contains("Deployment ns/web: injected (docker.io/istio/proxyv2:1.30.3)", r.Stderr);
+        Assert.Contains($"Deployment ns/web: injected ({Versions.BundledVersions.DefaultProxyImage})", r.Stderr);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ExitCodeTests : IDisposable
 
         Assert.Equal(64, r.Exit);
         Assert.Contains("unsupported Istio version '9.9'", r.Stderr);
-        Assert.Contains("bundled versions: 1.22.4, 1.23.0, 1.28.10, 1.29.6, 1.30.3", r.Stderr);
+        Assert.Contains($"bundled versions: {string.Join(", ", Injector.BundledIstioVersions)}", r.Stderr);
         Assert.Equal("", r.Stdout);
     }
 
