@@ -85,7 +85,7 @@ internal static class SettingsOptions
         return option;
     }
 
-    public static Option<string?> Templates() => new("--templates") { Description = "Directory with Scriban templates (<name>.scriban) that override the embedded ones." };
+    public static Option<string?> Templates() => new("--templates") { Description = "Directory of Go templates in Istio's format, one file per template named as in the injector ConfigMap (sidecar.yaml, gateway.yaml, ...), each replacing the template of that name." };
 
     /// <summary>A settings file's text, or null when not given; a missing file is a <see cref="ErrorKind.MissingInput"/> error.</summary>
     public static string? ReadFile(string? path, string what)

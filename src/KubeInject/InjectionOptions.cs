@@ -42,7 +42,10 @@ public sealed record InjectionOptions
     /// <summary>Re-injection of an already injected pod: replace the old sidecar (default) or merge over it as istioctl does.</summary>
     public ReinjectionMode Reinjection { get; init; } = ReinjectionMode.Replace;
 
-    /// <summary>Template source; null = the templates embedded in the library.</summary>
+    /// <summary>
+    /// Go templates in Istio's format (the text of the injector ConfigMap's <c>templates.&lt;name&gt;</c>) that replace the
+    /// version's or the <see cref="InjectorConfigText"/>'s template of the same name, or add one; null = none.
+    /// </summary>
     public ITemplateSource? Templates { get; init; }
 
     /// <summary>

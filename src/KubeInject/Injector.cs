@@ -10,6 +10,7 @@ using KubeInject.Rendering;
 using KubeInject.Selection;
 using KubeInject.Settings;
 using KubeInject.Uninjection;
+using KubeInject.Versions;
 using KubeInject.Writing;
 using KubeInject.Yaml;
 using static KubeInject.Yaml.YNodeReading;
@@ -26,13 +27,13 @@ public sealed partial class Injector
     private const string TemplatesAnnotation = "inject.istio.io/templates";
     private static readonly string[] DefaultTemplates = ["sidecar"];
 
+    private readonly IstioVersions _versions;
     private readonly IstioVersionProfile _profile;
     private readonly YMapping _values;
     private readonly YMapping _mesh;
-    private readonly ITemplateSource _templates;
-    // The cluster's own Go templates (--injector-config), compiled up front as Istio parses them; null without one.
-    private readonly IReadOnlyDictionary<string, GoTemplates.GoTemplate>? _goTemplates;
-    private readonly TemplateRenderer _renderer = new();
+    // The Go templates by name: the cluster's (--injector-config) or the version's stock ones, with those of
+    // InjectionOptions.Templates in their place; compiled up front as Istio parses them.
+    private readonly IReadOnlyDictionary<string, GoTemplates.GoTemplate> _goTemplates;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly bool _nativeSidecars;
     private readonly PostProcessOptions _postProcess;
@@ -47,8 +48,12 @@ public sealed partial class Injector
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Injector> _previousVersionInjectors = new(StringComparer.Ordinal);
 
     /// <summary>Loads settings; throws <see cref="KubeInjectException"/> for bad settings or an unknown version.</summary>
-    public Injector(InjectionOptions options)
+    public Injector(InjectionOptions options) : this(options, IstioVersions.Bundled) { }
+
+    /// <summary>An injector choosing among <paramref name="versions"/> (tests add a version folder this way).</summary>
+    internal Injector(InjectionOptions options, IstioVersions versions)
     {
+        _versions = versions;
         // Whole ConfigMaps as kubectl prints them are accepted for the three cluster settings.
         options = options with
         {
@@ -65,7 +70,6 @@ public sealed partial class Injector
             ? MeshConfigLoader.ApplyMeshConfig(BundledSettings.MeshText(_profile), "bundled mesh")
             : MeshConfigLoader.ApplyMeshConfig(options.MeshConfigText, options.MeshConfigName);
         CheckProxyImage(ProxyImage.Compute(_values, _mesh, null), options.ValuesName);
-        _templates = options.Templates ?? new EmbeddedTemplateSource();
         _environment = EffectiveEnvironment(options);
         _nativeSidecars = NativeSidecarsOn(_profile, _environment.GetValueOrDefault("ENABLE_NATIVE_SIDECARS", ""));
         _postProcess = PostProcessOptions.For(_profile);
@@ -74,12 +78,10 @@ public sealed partial class Injector
         _holdApplicationFromValues = IsTrue(At(_values, "global", "proxy", "holdApplicationUntilProxyStarts"));
         _clusterName = Text(At(_values, "global", "multiCluster", "clusterName"));
         _network = Text(At(_values, "global", "network"));
-        // Scriban ports given with --templates win; else the cluster's templates (--injector-config); else Istio's
-        // stock Go templates of the version.
-        if (options.Templates is null)
-            _goTemplates = options.InjectorConfigText is not null
-                ? CompileInjectorConfig(options.InjectorConfigText, options.InjectorConfigName)
-                : GoTemplates.BundledGoTemplates.Of(_profile.TemplateFolder);
+        _goTemplates = options.InjectorConfigText is not null
+            ? CompileInjectorConfig(options.InjectorConfigText, options.InjectorConfigName)
+            : GoTemplates.BundledGoTemplates.Of(_profile);
+        if (options.Templates is not null) _goTemplates = GoTemplates.TemplateOverrides.Apply(_goTemplates, options.Templates, _profile.TemplateFolder);
     }
 
     // "/proxyv2:1.23.0" would be written without complaint by Istio's injector, and fail only when the pod is pulled.
@@ -91,10 +93,10 @@ public sealed partial class Injector
     }
 
     /// <summary>The Istio versions whose templates and defaults are bundled, oldest first.</summary>
-    public static IReadOnlyList<string> BundledIstioVersions { get; } = [.. IstioVersions.All.Select(p => p.Version)];
+    public static IReadOnlyList<string> BundledIstioVersions { get; } = [.. IstioVersions.Bundled.All.Select(p => p.Version)];
 
     /// <summary>The version used when none is asked for (the newest bundled).</summary>
-    public static string DefaultIstioVersion => IstioVersions.Default.Version;
+    public static string DefaultIstioVersion => IstioVersions.Bundled.Default.Version;
 
     /// <summary>The workload table: the built-in kinds and <see cref="InjectionOptions.Workloads"/>.</summary>
     internal WorkloadKinds Kinds { get; }
@@ -222,9 +224,9 @@ public sealed partial class Injector
     {
         var version = Sidecar.Find(pod["spec"] as YMapping)?.Version;
         if (version is null || version == Sidecar.UnknownVersion) return this;
-        if (IstioVersions.FindByMinor(version) is not { } profile || profile == _profile) return this;
+        if (_versions.FindByMinor(version) is not { } profile || profile == _profile) return this;
         return _previousVersionInjectors.GetOrAdd(profile.Version,
-            v => new Injector(Options with { IstioVersion = v, InjectorConfigText = null }));
+            v => new Injector(Options with { IstioVersion = v, InjectorConfigText = null }, _versions));
     }
 
     // All selected templates rendered for the pod and merged onto an empty pod (what injection writes).
@@ -288,8 +290,7 @@ public sealed partial class Injector
             string rendered;
             try
             {
-                if (_goTemplates is null) rendered = _renderer.Render(_templates, _profile.TemplateFolder, name, data);
-                else if (_goTemplates.TryGetValue(name, out var goTemplate)) rendered = GoTemplates.IstioTemplateData.Render(goTemplate, data);
+                if (_goTemplates.TryGetValue(name, out var goTemplate)) rendered = GoTemplates.IstioTemplateData.Render(goTemplate, data);
                 else throw new KubeInjectException($"requested template \"{name}\" not found; have {string.Join(", ", _goTemplates.Keys)}", null, ErrorKind.BadInput);
             }
             catch (KubeInjectException e)
@@ -302,7 +303,7 @@ public sealed partial class Injector
                 null => new YMapping(),
                 _ => throw new KubeInjectException($"failed applying injection overlay: template \"{name}\" did not render a mapping", location),
             };
-            if (_goTemplates is not null) GoTemplates.RenderedPatchTyping.Apply(patch, _profile.ZeroResourceFieldRefDivisor);
+            GoTemplates.RenderedPatchTyping.Apply(patch, _profile.ZeroResourceFieldRefDivisor);
             patches.Add(patch);
         }
         return patches;
@@ -338,27 +339,20 @@ public sealed partial class Injector
         {
             // A version we do not bundle works with that cluster's own three files: only the Go-code behaviour
             // comes from us, from the newest bundled profile at or below it.
-            if (IstioVersions.FindExact(options.IstioVersion?.Trim().TrimStart('v', 'V')) is null && IstioVersions.Numbers(options.IstioVersion) is not null
+            if (_versions.FindExact(options.IstioVersion?.Trim().TrimStart('v', 'V')) is null && IstioVersions.Numbers(options.IstioVersion) is not null
                 && values is not null && options.MeshConfigText is not null && options.InjectorConfigText is not null
-                && !IsBundledMinorOnly(options.IstioVersion!) && IstioVersions.FallbackFor(options.IstioVersion) is { } basis)
+                && !_versions.IsMinorOnly(options.IstioVersion!) && _versions.FallbackFor(options.IstioVersion) is { } basis)
             {
                 var version = options.IstioVersion!.Trim().TrimStart('v', 'V');
                 _warnings.Add($"Istio {version} is not bundled: its templates, values and mesh config come from the given files, and the injector's Go-code behaviour follows Istio {basis.Version}, the newest bundled version at or below it");
                 return basis with { Version = version };
             }
-            return IstioVersions.Resolve(options.IstioVersion);
+            return _versions.Resolve(options.IstioVersion);
         }
         var tag = Text(At(values, "global", "tag"));
-        if (IstioVersions.FindExact(tag) is not { } byTag) return IstioVersions.Default;
+        if (_versions.FindExact(tag) is not { } byTag) return _versions.Default;
         _warnings.Add($"{options.ValuesName}: global.tag is {tag}, a bundled Istio version; using Istio {byTag.Version}'s templates (pass --istio-version to choose another)");
         return byTag;
-    }
-
-    // "1.29" names a bundled minor release: Resolve picks its patch.
-    private static bool IsBundledMinorOnly(string version)
-    {
-        var v = version.Trim().TrimStart('v', 'V');
-        return v.Count(c => c == '.') == 1 && IstioVersions.All.Any(p => p.Version.StartsWith(v + ".", StringComparison.Ordinal));
     }
 
     // The Go-side native-sidecar flag offline: 1.29 reads ENABLE_NATIVE_SIDECARS as a mode where only "true"

@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using KubeInject.Settings;
 
 namespace KubeInject.Tests;
@@ -17,20 +18,19 @@ public class InjectorVersionTests
         """;
 
     private static string ValuesWithTag(string tag) =>
-        BundledSettings.ValuesText(IstioVersions.Resolve("1.23")).Replace("\"tag\": \"1.23.0\"", $"\"tag\": \"{tag}\"");
+        BundledSettings.ValuesText(IstioVersions.Bundled.Resolve("1.23")).Replace("\"tag\": \"1.23.0\"", $"\"tag\": \"{tag}\"");
 
     [Fact]
     public void Without_a_version_the_newest_bundled_is_used()
     {
         var injector = new Injector(new InjectionOptions());
-        Assert.Equal("1.30.3", injector.IstioVersion);
+        Assert.Equal(IstioVersions.Bundled.All[^1].Version, injector.IstioVersion);
         Assert.Empty(injector.Warnings);
-        Assert.Equal("docker.io/istio/proxyv2:1.30.3", injector.Inject(Pod, "pod.yaml").Workloads[0].ProxyImage);
+        Assert.Equal($"docker.io/istio/proxyv2:{injector.IstioVersion}", injector.Inject(Pod, "pod.yaml").Workloads[0].ProxyImage);
     }
 
     [Theory]
-    [InlineData("1.22.4")]
-    [InlineData("1.23.0")]
+    [MemberData(nameof(Versions.BundledVersions.All), MemberType = typeof(Versions.BundledVersions))]
     public void A_bundled_global_tag_in_the_values_picks_that_version_and_says_so(string tag)
     {
         var injector = new Injector(new InjectionOptions { ValuesText = ValuesWithTag(tag), ValuesName = "values.json" });
@@ -46,7 +46,7 @@ public class InjectorVersionTests
     public void Any_other_global_tag_keeps_the_default_quietly(string tag)
     {
         var injector = new Injector(new InjectionOptions { ValuesText = ValuesWithTag(tag) });
-        Assert.Equal("1.30.3", injector.IstioVersion);
+        Assert.Equal(Injector.DefaultIstioVersion, injector.IstioVersion);
         Assert.Empty(injector.Warnings);
     }
 

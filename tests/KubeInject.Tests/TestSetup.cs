@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using KubeInject.Reading;
+using KubeInject.Rendering;
 
 namespace KubeInject.Tests;
 

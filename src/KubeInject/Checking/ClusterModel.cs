@@ -1,6 +1,7 @@
 using KubeInject.Diagnostics;
 using KubeInject.Pod;
 using KubeInject.Settings;
+using KubeInject.Versions;
 using KubeInject.Yaml;
 
 namespace KubeInject.Checking;
@@ -73,17 +74,17 @@ internal sealed class ClusterModel
     /// </summary>
     internal static (string Version, IstioVersionProfile Profile) ResolveVersion(string? requested)
     {
-        var newest = IstioVersions.All.OrderBy(p => p.Version, Comparer<string>.Create(Sidecar.Compare)).Last();
+        var newest = IstioVersions.Bundled.All.OrderBy(p => p.Version, Comparer<string>.Create(Sidecar.Compare)).Last();
         if (string.IsNullOrWhiteSpace(requested)) return (newest.Version, newest);
         try
         {
-            var profile = IstioVersions.Resolve(requested);
+            var profile = IstioVersions.Bundled.Resolve(requested);
             return (profile.Version, profile);
         }
         catch (KubeInjectException) when (Sidecar.VersionOf("proxyv2:" + requested.Trim()) is var v && v != Sidecar.UnknownVersion && v.Count(c => c == '.') >= 2)
         {
-            var profile = IstioVersions.All.Where(p => Sidecar.Compare(p.Version, v) <= 0).OrderBy(p => p.Version, Comparer<string>.Create(Sidecar.Compare)).LastOrDefault()
-                ?? IstioVersions.All.OrderBy(p => p.Version, Comparer<string>.Create(Sidecar.Compare)).First();
+            var profile = IstioVersions.Bundled.All.Where(p => Sidecar.Compare(p.Version, v) <= 0).OrderBy(p => p.Version, Comparer<string>.Create(Sidecar.Compare)).LastOrDefault()
+                ?? IstioVersions.Bundled.All.OrderBy(p => p.Version, Comparer<string>.Create(Sidecar.Compare)).First();
             return (v, profile);
         }
     }

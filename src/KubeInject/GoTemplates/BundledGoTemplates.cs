@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using KubeInject.Versions;
 
 namespace KubeInject.GoTemplates;
 
@@ -18,23 +19,14 @@ internal static class BundledGoTemplates
         ["grpc-agent"] = "grpc-agent.yaml",
     };
 
-    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, GoTemplate>> Compiled = new(StringComparer.Ordinal);
+    private static readonly ConditionalWeakTable<IstioVersionProfile, IReadOnlyDictionary<string, GoTemplate>> Compiled = new();
 
-    /// <summary>The compiled stock templates of <paramref name="versionFolder"/> (e.g. <c>istio-1.30</c>); empty when none are bundled.</summary>
-    public static IReadOnlyDictionary<string, GoTemplate> Of(string versionFolder) => Compiled.GetOrAdd(versionFolder, folder =>
+    /// <summary>The compiled stock templates of <paramref name="profile"/>'s folder; empty when it has none.</summary>
+    public static IReadOnlyDictionary<string, GoTemplate> Of(IstioVersionProfile profile) => Compiled.GetValue(profile, p =>
     {
         var result = new Dictionary<string, GoTemplate>(StringComparer.Ordinal);
         foreach (var (name, file) in Files)
-            if (Text(folder, file) is { } text) result[name] = GoTemplate.Compile(name, text);
+            if (p.ReadFile(file) is { } text) result[name] = GoTemplate.Compile(name, text);
         return result;
     });
-
-    /// <summary>The text of an embedded file of a version folder, or null.</summary>
-    public static string? Text(string versionFolder, string file)
-    {
-        using var stream = typeof(BundledGoTemplates).Assembly.GetManifestResourceStream($"templates/{versionFolder}/{file}");
-        if (stream is null) return null;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

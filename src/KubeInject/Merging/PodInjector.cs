@@ -67,7 +67,7 @@ internal static class PodInjector
     private static void MoveUserProxyForNativeSidecar(YMapping pod, YMapping templatePod, InjectionContext context, PostProcessOptions options)
     {
         bool native = context.NativeSidecars;
-        if (options.NativeSidecarAnnotationOverrides)
+        if (options.NativeSidecarAnnotation)
         {
             var a = PodTree.Annotation(pod, "sidecar.istio.io/nativeSidecar");
             if (a == "true") native = true;

@@ -55,7 +55,7 @@ internal static class ProbeRewriter
         var existing = env.Items.OfType<YMapping>().FirstOrDefault(e => PodTree.StringValue(e, "name") == EnvName);
         if (existing is null)
         {
-            if (options.AddProbersToInjectedPodWithoutThem) env.Add(PodTree.EnvVar(EnvName, AppProbers.ToJson(probers)));
+            if (options.AddProbersToInjectedPods) env.Add(PodTree.EnvVar(EnvName, AppProbers.ToJson(probers)));
             return;
         }
         if (AppProbers.MergeWithExisting(PodTree.StringValue(existing, "value") ?? "", probers) is { } merged)

@@ -1,13 +1,17 @@
+using KubeInject.Diagnostics;
+
 namespace KubeInject.Rendering;
 
 /// <summary>
-/// Templates from a directory that overrides the stock ones: <c>&lt;root&gt;/&lt;name&gt;.scriban</c>, falling back
-/// to <c>&lt;root&gt;/&lt;versionFolder&gt;/&lt;name&gt;.scriban</c>. Names that would leave the root
-/// (<c>../x</c>, absolute paths) are refused. The file system is touched only when a template is asked for.
+/// Go templates from a directory, one per file as the injector ConfigMap names them: <c>&lt;root&gt;/&lt;name&gt;.yaml</c>
+/// (e.g. <c>sidecar.yaml</c>), falling back to <c>&lt;root&gt;/&lt;versionFolder&gt;/&lt;name&gt;.yaml</c>. Names that would
+/// leave the root (<c>../x</c>, absolute paths) are refused. A <c>.scriban</c> file is an error: the hand-written
+/// Scriban ports are retired. The file system is touched only when templates are asked for.
 /// </summary>
 public sealed class DirectoryTemplateSource : ITemplateSource, ITemplateFileNames
 {
-    private const string Extension = ".scriban";
+    private const string Extension = ".yaml";
+    private const string RetiredExtension = ".scriban";
     private readonly string _root;
 
     /// <summary>A source reading below <paramref name="root"/>.</summary>
@@ -26,16 +30,21 @@ public sealed class DirectoryTemplateSource : ITemplateSource, ITemplateFileName
     }
 
     /// <inheritdoc />
+    /// <exception cref="KubeInjectException">A <c>.scriban</c> file in the directory (a retired Scriban port).</exception>
     public IReadOnlyList<string> Names(string versionFolder)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var dir in new[] { _root, Confine(Path.Combine(_root, versionFolder)) })
         {
             if (dir is null || !System.IO.Directory.Exists(dir)) continue;
+            if (System.IO.Directory.EnumerateFiles(dir, "*" + RetiredExtension).Order(StringComparer.Ordinal).FirstOrDefault() is { } port)
+                throw new KubeInjectException(
+                    $"Scriban template ports are retired: --templates now takes Istio's Go templates, one file per template named as in the injector ConfigMap's templates (e.g. sidecar.yaml, the text of templates.sidecar); `kube-inject templates convert FILE` shows how a Go template is translated",
+                    new SourceLocation(port), ErrorKind.BadInput);
             foreach (var file in System.IO.Directory.EnumerateFiles(dir, "*" + Extension))
                 names.Add(Path.GetFileNameWithoutExtension(file));
         }
-        return names.ToList();
+        return [.. names];
     }
 
     // The path a template is read from (the first existing candidate, else the first candidate).

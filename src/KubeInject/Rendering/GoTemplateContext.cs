@@ -8,7 +8,7 @@ namespace KubeInject.Rendering;
 /// A Scriban context with Go <c>text/template</c> semantics where Scriban differs: Go truthiness in
 /// <c>if</c>/<c>&amp;&amp;</c>/<c>||</c>/<c>!</c> (Scriban treats <c>""</c>, <c>0</c> and empty lists/maps as true) and
 /// Go's <c>%v</c> printing (float64 <c>1000000</c> prints <c>1e+06</c>, maps print <c>map[k:v]</c>).
-/// It also carries what the template functions <c>env</c>, <c>proto_to_json</c> and <c>append_multus_network</c> need
+/// It also carries what the template functions <c>env</c>, <c>protoToJSON</c> and <c>appendMultusNetwork</c> need
 /// from the render.
 /// </summary>
 internal sealed class GoTemplateContext : TemplateContext
@@ -27,10 +27,10 @@ internal sealed class GoTemplateContext : TemplateContext
     /// <summary>The precomputed <c>protoToJSON .ProxyConfig</c>.</summary>
     public string ProxyConfigJson { get; init; } = "{}";
 
-    /// <summary>The <c>proxy_config</c> object of this render, so <c>proto_to_json</c> recognises it.</summary>
+    /// <summary>The <c>.ProxyConfig</c> object of this render, so <c>protoToJSON</c> recognises it.</summary>
     public ScriptObject? ProxyConfig { get; init; }
 
-    /// <summary>How <c>append_multus_network</c> matches JSON entries (see <see cref="MultusNetworks.Append"/>).</summary>
+    /// <summary>How <c>appendMultusNetwork</c> matches JSON entries (see <see cref="MultusNetworks.Append"/>).</summary>
     public bool MultusNamespaceMatching { get; init; }
 
     /// <inheritdoc />

@@ -6,10 +6,9 @@ namespace KubeInject.Rendering;
 
 /// <summary>
 /// Scriban's builtin functions (<c>string.*</c>, <c>array.*</c>, <c>include</c>, ...) as the bottom scope of a render,
-/// built on the first lookup that reaches them. The stock templates call only KubeInject's functions, so a run
-/// that renders only them never builds the builtins: that imports some 300 functions by reflection and costs
-/// about 40 ms of a short run. Templates from <c>--templates DIR</c> may still use every builtin. Stateless apart
-/// from the builtins it builds, so one instance serves every render of a renderer.
+/// built on the first lookup that reaches them. Translated Go templates call only KubeInject's runtime, so a run
+/// normally never builds the builtins: that imports some 300 functions by reflection and costs about 40 ms of a
+/// short run. Stateless apart from the builtins it builds, so one instance serves every render.
 /// </summary>
 internal sealed class LazyScribanBuiltins(Func<ScriptObject> build)
     // No auto-import: a ScriptObject subclass otherwise scans itself for static members by reflection.

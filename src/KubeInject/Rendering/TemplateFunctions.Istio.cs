@@ -6,7 +6,7 @@ using Scriban.Runtime;
 namespace KubeInject.Rendering;
 
 // Istio's template funcmap (pkg/kube/inject/template.go, 1.23.0), with Go's argument order.
-internal sealed partial class TemplateFunctions
+internal static partial class TemplateFunctions
 {
     /// <summary>
     /// <c>annotation meta name default</c>: the annotation's value when the key is present (even empty),
@@ -85,9 +85,6 @@ internal sealed partial class TemplateFunctions
     /// <summary><c>contains needle haystack</c> (Go's argument order, not piped).</summary>
     public static bool Contains(string? needle, string? haystack) => (haystack ?? "").Contains(needle ?? "", StringComparison.Ordinal);
 
-    /// <summary><c>toLower s</c>.</summary>
-    public static string ToLower(string? text) => (text ?? "").ToLowerInvariant();
-
     /// <summary><c>directory path</c>: the part up to and including the last <c>/</c> (<c>/etc/certs/ca.pem</c> → <c>/etc/certs/</c>); no <c>/</c> → <c>""</c>.</summary>
     public static string Directory(string? path)
     {
@@ -134,12 +131,6 @@ internal sealed partial class TemplateFunctions
         }
         return string.Join(',', parts);
     }
-
-    /// <summary><c>kubevirtInterfaces s</c>: the identity.</summary>
-    public static string KubevirtInterfaces(string? interfaces) => interfaces ?? "";
-
-    /// <summary><c>excludeInterfaces s</c>: the identity.</summary>
-    public static string ExcludeInterfaces(string? interfaces) => interfaces ?? "";
 
     /// <summary><c>formatDuration d</c>: Go's <c>time.Duration</c> text of a proto duration (<c>"90s"</c> → <c>1m30s</c>).</summary>
     public static string FormatDuration(object? duration) => GoDuration.Format(duration);

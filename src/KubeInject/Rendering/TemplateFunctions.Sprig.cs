@@ -4,22 +4,10 @@ using Scriban.Runtime;
 
 namespace KubeInject.Rendering;
 
-// The sprig (v3) functions the stock templates use. Functions that templates pipe into take the piped
-// value FIRST (Scriban passes it first; Go/sprig pass it last): default, trunc, trim_suffix, nindent, join.
-internal sealed partial class TemplateFunctions
+// The sprig (v3) functions the Go front end binds. Functions that templates pipe into take the piped
+// value FIRST (Go/sprig pass it last; GoFunctions binds the order): trunc, trimSuffix, nindent, join.
+internal static partial class TemplateFunctions
 {
-    /// <summary>
-    /// sprig <c>default d v</c>, written <c>v | default d</c>: <paramref name="fallback"/> when the value is
-    /// empty (nil, <c>""</c>, 0, false, empty list or map), else the value.
-    /// </summary>
-    public static object? Default(object? value, object? fallback) => GoValues.Truthy(value) ? value : fallback;
-
-    /// <summary>sprig <c>empty v</c>: nil, <c>""</c>, 0, false, or an empty list or map.</summary>
-    public static bool Empty(object? value) => !GoValues.Truthy(value);
-
-    /// <summary>sprig <c>hasKey map key</c>.</summary>
-    public static bool HasKey(object? map, string key) => map is ScriptObject m && m.ContainsKey(key);
-
     /// <summary>
     /// sprig <c>quote v...</c>: each non-nil argument as text (<c>%v</c>), Go-quoted (<c>%q</c>), joined with
     /// spaces; nil arguments are skipped, so quoting a missing value gives <c>""</c> (the empty text, not a pair of quotes).

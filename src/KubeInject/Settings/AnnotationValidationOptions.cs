@@ -1,6 +1,8 @@
+using KubeInject.Versions;
+
 namespace KubeInject.Settings;
 
-/// <summary>Which annotation checks apply: the rules differ between Istio versions (§9.2).</summary>
+/// <summary>Which annotation checks apply: the switches of a version's <c>profile.yaml</c>, under the profile's names.</summary>
 internal sealed record AnnotationValidationOptions
 {
     /// <summary>Validate <c>sidecar.istio.io/enableCoreDump</c> as a Go bool (1.22/1.23; dropped in 1.29).</summary>
@@ -8,14 +10,14 @@ internal sealed record AnnotationValidationOptions
 
     /// <summary>
     /// Validate <c>sidecar.istio.io/proxyCPU</c>, <c>proxyMemory</c>, <c>proxyCPULimit</c>, <c>proxyMemoryLimit</c> as
-    /// Kubernetes quantities (1.29).
+    /// Kubernetes quantities.
     /// </summary>
-    public bool ValidateResourceQuantities { get; init; }
+    public bool ValidateResourceAnnotations { get; init; }
 
-    /// <summary>The options for a version profile.</summary>
+    /// <summary>The options of a version, read from its profile.</summary>
     public static AnnotationValidationOptions For(IstioVersionProfile profile) => new()
     {
         ValidateEnableCoreDump = profile.ValidateEnableCoreDump,
-        ValidateResourceQuantities = profile.ValidateResourceAnnotations,
+        ValidateResourceAnnotations = profile.ValidateResourceAnnotations,
     };
 }

@@ -76,7 +76,7 @@ internal static partial class AnnotationValidator
             case ProxyConfigOverlay.AnnotationName:
                 return ProxyConfigError(value);
         }
-        if (options.ValidateResourceQuantities && ResourceAnnotations.Contains(key)) return QuantityError(value);
+        if (options.ValidateResourceAnnotations && ResourceAnnotations.Contains(key)) return QuantityError(value);
         return null;
     }
 

@@ -1,12 +1,12 @@
 using KubeInject.Diagnostics;
+using KubeInject.Versions;
 using KubeInject.Yaml;
 
 namespace KubeInject.Settings;
 
 /// <summary>
-/// The default injector values and mesh config bundled for each version (embedded resources
-/// <c>templates/&lt;folder&gt;/values.yaml</c> and <c>mesh.yaml</c>): what a default <c>istioctl install</c> of
-/// that version puts in its configmaps.
+/// The default injector values and mesh config of each version (its folder's <c>values.yaml</c> and
+/// <c>mesh.yaml</c>): what a default <c>istioctl install</c> of that version puts in its configmaps.
 /// </summary>
 internal static class BundledSettings
 {
@@ -24,14 +24,9 @@ internal static class BundledSettings
     public static YMapping LoadMeshConfig(IstioVersionProfile profile) =>
         MeshConfigLoader.ApplyMeshConfig(MeshText(profile), ResourceName(profile, "mesh.yaml"));
 
-    private static string ResourceName(IstioVersionProfile profile, string file) => $"templates/{profile.TemplateFolder}/{file}";
+    private static string ResourceName(IstioVersionProfile profile, string file) => profile.FileName(file);
 
-    private static string Read(IstioVersionProfile profile, string file)
-    {
-        string name = ResourceName(profile, file);
-        using var stream = typeof(BundledSettings).Assembly.GetManifestResourceStream(name)
-            ?? throw new KubeInjectException($"bundled settings '{name}' are missing from the KubeInject assembly", null, ErrorKind.MissingInput);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Read(IstioVersionProfile profile, string file) =>
+        profile.ReadFile(file)
+        ?? throw new KubeInjectException($"bundled settings '{profile.FileName(file)}' are missing", null, ErrorKind.MissingInput);
 }

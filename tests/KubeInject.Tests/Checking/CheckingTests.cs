@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using KubeInject.Checking;
 using KubeInject.Cli;
 using KubeInject.Pod;
@@ -105,7 +106,7 @@ public class CheckingTests
 
         [Fact]
         public void The_default_target_is_the_newest_bundled_version() =>
-            Assert.Equal(KubeInject.Settings.IstioVersions.All.Select(p => p.Version).Max(Comparer<string>.Create(Sidecar.Compare)),
+            Assert.Equal(KubeInject.Versions.IstioVersions.Bundled.All.Select(p => p.Version).Max(Comparer<string>.Create(Sidecar.Compare)),
                 new InjectionChecker(new CheckOptions()).Check([]).IstioVersion);
 
         [Fact]

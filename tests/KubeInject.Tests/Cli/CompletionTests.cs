@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using System.Diagnostics;
 
 namespace KubeInject.Tests.Cli;

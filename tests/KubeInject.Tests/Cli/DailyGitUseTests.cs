@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using System.Text.Json;
 
 namespace KubeInject.Tests.Cli;

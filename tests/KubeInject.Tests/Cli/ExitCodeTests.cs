@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using static KubeInject.Tests.Cli.CliSandbox;
 
 namespace KubeInject.Tests.Cli;
@@ -21,7 +22,7 @@ public sealed class ExitCodeTests : IDisposable
 
         Assert.True(r.Exit == 0, r.ToString());
         Assert.Contains("- name: istio-proxy", r.Stdout);
-        Assert.Contains("Deployment ns/web: injected (docker.io/istio/proxyv2:1.30.3)", r.Stderr);
+        Assert.Contains($"Deployment ns/web: injected ({Versions.BundledVersions.DefaultProxyImage})", r.Stderr);
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class ExitCodeTests : IDisposable
 
         Assert.Equal(64, r.Exit);
         Assert.Contains("unsupported Istio version '9.9'", r.Stderr);
-        Assert.Contains("bundled versions: 1.22.4, 1.23.0, 1.28.10, 1.29.6, 1.30.3", r.Stderr);
+        Assert.Contains($"bundled versions: {string.Join(", ", Injector.BundledIstioVersions)}", r.Stderr);
         Assert.Equal("", r.Stdout);
     }
 
@@ -124,7 +125,7 @@ public sealed class ExitCodeTests : IDisposable
     {
         var input = sandbox.Write("app.yaml", Manifests.Deployment());
         // The bundled 1.22 values are what a 1.22.4 cluster's injector configmap holds (global.tag: 1.22.4).
-        var values = sandbox.Write("values.json", KubeInject.Settings.BundledSettings.ValuesText(KubeInject.Settings.IstioVersions.Resolve("1.22")));
+        var values = sandbox.Write("values.json", KubeInject.Settings.BundledSettings.ValuesText(KubeInject.Versions.IstioVersions.Bundled.Resolve("1.22")));
 
         var r = Run("-f", input, "--values", values);
 

@@ -77,7 +77,7 @@ public sealed class OutputTests : IDisposable
         Assert.Contains("- name: istio-proxy", r.Stdout);
         Assert.Contains("- name: istio-init", r.Stdout);
         Assert.DoesNotContain("injected (", r.Stdout);
-        Assert.Equal("Deployment ns/web: injected (docker.io/istio/proxyv2:1.30.3)\n", r.Stderr);
+        Assert.Equal($"Deployment ns/web: injected ({Versions.BundledVersions.DefaultProxyImage})\n", r.Stderr);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class OutputTests : IDisposable
         Assert.Equal("host_network_enabled", workloads[0].GetProperty("reason").GetString());
         Assert.Contains("has host networking enabled", workloads[0].GetProperty("message").GetString());
         Assert.Equal(("api", "Deployment", "ns", "injected"), Fields(workloads[1]));
-        Assert.Equal("docker.io/istio/proxyv2:1.30.3", workloads[1].GetProperty("proxyImage").GetString());
+        Assert.Equal(Versions.BundledVersions.DefaultProxyImage, workloads[1].GetProperty("proxyImage").GetString());
         Assert.Equal("stdin", workloads[1].GetProperty("file").GetString());
 
         static (string?, string?, string?, string?) Fields(JsonElement w) =>
@@ -197,7 +197,7 @@ public sealed class OutputTests : IDisposable
         var r = Run("-f", sandbox.PathOf("in"));
 
         Assert.True(r.Exit == 0, r.ToString());
-        Assert.Equal("Deployment ns/a: injected (docker.io/istio/proxyv2:1.30.3)\nDeployment ns/b: injected (docker.io/istio/proxyv2:1.30.3)\n", r.Stderr);
+        Assert.Equal($"Deployment ns/a: injected ({Versions.BundledVersions.DefaultProxyImage})\nDeployment ns/b: injected ({Versions.BundledVersions.DefaultProxyImage})\n", r.Stderr);
         Assert.Contains("\"name\": \"c\"", r.Stdout);
         Assert.DoesNotContain("name: d", r.Stdout);
         Assert.DoesNotContain("name: e", r.Stdout);

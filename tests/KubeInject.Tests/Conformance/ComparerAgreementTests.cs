@@ -43,11 +43,7 @@ public sealed class ComparerAgreementTests
     }
 
     [Theory]
-    [InlineData("1.23.0")]
-    [InlineData("1.22.4")]
-    [InlineData("1.29.6")]
-    [InlineData("1.28.10")]
-    [InlineData("1.30.3")]
+    [MemberData(nameof(Versions.BundledVersions.All), MemberType = typeof(Versions.BundledVersions))]
     public void Comparer_agrees_with_compare_py_on_every_golden_versus_its_input_and_its_neighbour(string version)
     {
         SkipUnlessPython();

@@ -28,7 +28,7 @@ public sealed class ConformanceCopyTests
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBEINJECT_SHARED"))) Assert.Skip("KUBEINJECT_SHARED is set");
         Assert.Equal(Path.GetFullPath(Path.Combine(CopyRoot(), "tests", "conformance")), ConformanceCorpus.Folder);
-        foreach (var version in new[] { "1.22.4", "1.23.0", "1.28.10", "1.29.6", "1.30.3" })
+        foreach (var version in Injector.BundledIstioVersions)
             Assert.NotEmpty(ConformanceCorpus.Cases(version));
     }
 

@@ -4,28 +4,30 @@ namespace KubeInject.Tests.Conformance;
 
 /// <summary>
 /// Runs Istio's own kube-inject golden cases (the shared conformance corpus) through the library and
-/// compares with compare.py's rules. To cover another Istio version, add one MemberData/InlineData line.
+/// compares with compare.py's rules, for every bundled version (a new version folder adds its cases).
 /// </summary>
 public sealed class ConformanceTests
 {
     /// <summary>Placeholder case id used when the corpus is missing, so a clone without shared/ still passes.</summary>
     private const string NoCorpus = "(shared conformance corpus not found)";
 
-    public static TheoryData<string, string> CasesOf(string version)
+    public static TheoryData<string, string> Cases
     {
-        var data = new TheoryData<string, string>();
-        var cases = ConformanceCorpus.Cases(version);
-        if (cases.Count == 0) data.Add(version, NoCorpus);
-        foreach (var c in cases) data.Add(version, c.Id);
-        return data;
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var version in Injector.BundledIstioVersions)
+            {
+                var cases = ConformanceCorpus.Cases(version);
+                if (cases.Count == 0) data.Add(version, NoCorpus);
+                foreach (var c in cases) data.Add(version, c.Id);
+            }
+            return data;
+        }
     }
 
     [Theory]
-    [MemberData(nameof(CasesOf), "1.22.4")]
-    [MemberData(nameof(CasesOf), "1.23.0")]
-    [MemberData(nameof(CasesOf), "1.28.10")]
-    [MemberData(nameof(CasesOf), "1.29.6")]
-    [MemberData(nameof(CasesOf), "1.30.3")]
+    [MemberData(nameof(Cases))]
     public void Injected_output_matches_istio_golden(string version, string caseId)
     {
         var c = Find(version, caseId);
@@ -72,11 +74,7 @@ public sealed class ConformanceTests
     }
 
     [Theory]
-    [InlineData("1.22.4")]
-    [InlineData("1.23.0")]
-    [InlineData("1.28.10")]
-    [InlineData("1.29.6")]
-    [InlineData("1.30.3")]
+    [MemberData(nameof(Versions.BundledVersions.All), MemberType = typeof(Versions.BundledVersions))]
     public void Every_case_has_its_input_expected_and_settings_files(string version)
     {
         var cases = ConformanceCorpus.Cases(version);

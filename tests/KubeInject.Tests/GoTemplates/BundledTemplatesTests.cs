@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using KubeInject.GoTemplates;
 using KubeInject.Settings;
 using KubeInject.Tests.Conformance;
@@ -16,14 +17,14 @@ public sealed class BundledTemplatesTests
     public static TheoryData<string> Versions()
     {
         var data = new TheoryData<string>();
-        foreach (var p in IstioVersions.All) data.Add(p.Version);
+        foreach (var p in IstioVersions.Bundled.All) data.Add(p.Version);
         return data;
     }
 
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var p in IstioVersions.All)
+        foreach (var p in IstioVersions.Bundled.All)
         {
             var cases = ConformanceCorpus.Cases(p.Version);
             if (cases.Count == 0) data.Add(p.Version, NoCorpus);
@@ -36,13 +37,13 @@ public sealed class BundledTemplatesTests
     [MemberData(nameof(Versions))]
     public void Every_version_bundles_istios_four_injection_templates_verbatim(string version)
     {
-        var profile = IstioVersions.Resolve(version);
+        var profile = IstioVersions.Bundled.Resolve(version);
         var reference = ConformanceCorpus.Folder is { } corpus ? Path.Combine(corpus, "..", "reference", $"istio-{version}") : null;
         foreach (var (name, file) in BundledGoTemplates.Files)
         {
-            var text = BundledGoTemplates.Text(profile.TemplateFolder, file);
+            var text = profile.ReadFile(file);
             Assert.NotNull(text);
-            Assert.NotNull(BundledGoTemplates.Of(profile.TemplateFolder)[name]);
+            Assert.NotNull(BundledGoTemplates.Of(profile)[name]);
             if (reference is not null && File.Exists(Path.Combine(reference, file)))
                 Assert.Equal(File.ReadAllText(Path.Combine(reference, file)), text);
         }
@@ -54,10 +55,10 @@ public sealed class BundledTemplatesTests
     {
         var cases = ConformanceCorpus.Cases(version);
         if (cases.Count == 0) Assert.Skip(NoCorpus);
-        var profile = IstioVersions.Resolve(version);
+        var profile = IstioVersions.Bundled.Resolve(version);
         var config = InjectorConfigFile.ReadTemplates(File.ReadAllText(cases.First(c => c.Settings == "default").InjectorConfigPath));
         foreach (var (name, file) in BundledGoTemplates.Files)
-            Assert.Equal(BundledGoTemplates.Text(profile.TemplateFolder, file), config[name]);
+            Assert.Equal(profile.ReadFile(file), config[name]);
     }
 
     [Theory]
@@ -68,9 +69,9 @@ public sealed class BundledTemplatesTests
         var c = ConformanceCorpus.Cases(version).Single(x => x.Id == caseId);
         // Cases whose cluster carries other stock templates than the release's are the injector-config tests' business.
         var config = InjectorConfigFile.ReadTemplates(File.ReadAllText(c.InjectorConfigPath));
-        var profile = IstioVersions.Resolve(version);
+        var profile = IstioVersions.Bundled.Resolve(version);
         foreach (var (name, file) in BundledGoTemplates.Files)
-            if (config.TryGetValue(name, out var text) && text != BundledGoTemplates.Text(profile.TemplateFolder, file)) Assert.Skip($"{caseId}: the case's {name} template is not the stock one");
+            if (config.TryGetValue(name, out var text) && text != profile.ReadFile(file)) Assert.Skip($"{caseId}: the case's {name} template is not the stock one");
         var options = new InjectionOptions
         {
             IstioVersion = version,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using KubeInject.Diagnostics;
 using KubeInject.GoTemplates;
 using KubeInject.Reading;
+using KubeInject.Rendering;
 using Scriban.Runtime;
 
 namespace KubeInject.Tests.GoTemplates;

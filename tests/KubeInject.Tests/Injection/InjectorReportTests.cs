@@ -117,7 +117,7 @@ public class InjectorReportTests
         Assert.True(r.Injected);
         Assert.Null(r.Reason);
         Assert.Null(r.SkipMessage);
-        Assert.Equal("docker.io/istio/proxyv2:1.30.3", r.ProxyImage);
+        Assert.Equal(Versions.BundledVersions.DefaultProxyImage, r.ProxyImage);
         Assert.Empty(r.Warnings);
     }
 

@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using KubeInject.Merging;
 using KubeInject.Pod;
 using KubeInject.PostProcessing;
@@ -112,7 +113,7 @@ public class ProbeRewriterTests
         Assert.Throws<InvalidOperationException>(() => ProberEnv(missing123));
 
         var missing129 = Map(pod.Replace("[ENV]", "[{name: X, value: y}]"));
-        ProbeRewriter.Apply(missing129, Rewrite, PostProcessOptions.For(KubeInject.Settings.IstioVersions.Resolve("1.29")));
+        ProbeRewriter.Apply(missing129, Rewrite, PostProcessOptions.For(KubeInject.Versions.IstioVersions.Bundled.Resolve("1.29")));
         Assert.StartsWith("{\"/app-health/hello/readyz\"", ProberEnv(missing129));
     }
 
@@ -125,7 +126,7 @@ public class ProbeRewriterTests
         Assert.Equal("{preStop: {tcpSocket: {port: 9}}, postStart: {exec: {command: [x]}}}", Text(old, "spec", "containers", 0, "lifecycle"));
 
         var now = Map(yaml);
-        ProbeRewriter.Apply(now, Rewrite, PostProcessOptions.For(KubeInject.Settings.IstioVersions.Resolve("1.29")));
+        ProbeRewriter.Apply(now, Rewrite, PostProcessOptions.For(KubeInject.Versions.IstioVersions.Bundled.Resolve("1.29")));
         Assert.Equal("{preStop: {httpGet: {path: /app-lifecycle/a/prestopz, port: 15020}}, postStart: {exec: {command: [x]}}}", Text(now, "spec", "containers", 0, "lifecycle"));
         Assert.Equal("""{"/app-lifecycle/a/prestopz":{"tcpSocket":{"port":9}}}""", ProberEnv(now));
     }

@@ -25,7 +25,7 @@ public class GoEncodingTests
     {
         var v = Assert.IsType<ScriptObject>(TemplateFunctions.FromJson("{\"a\": 1, \"b\": [true, null, \"x\"], \"c\": {}}"));
         Assert.Equal(1.0, v["a"]);
-        Assert.Equal("[true <nil> x]", TemplateFunctions.Sprint(v["b"]));
+        Assert.Equal("[true <nil> x]", GoValues.Sprint(v["b"]));
     }
 
     [Theory]
@@ -39,7 +39,7 @@ public class GoEncodingTests
     public void Ranging_over_a_failed_from_json_is_an_error_as_in_go()
     {
         var e = Assert.Throws<KubeInject.Diagnostics.KubeInjectException>(() =>
-            InlineTemplates.Render("{{ for k in (sorted_keys (from_json \"nope\")) }}{{ k }}{{ end }}"));
+            InlineTemplates.Render("{{ range $k, $v := fromJSON \"nope\" }}{{ $k }}{{ end }}"));
         Assert.Contains("range can't iterate over {}", e.Message);
     }
 
@@ -58,7 +58,7 @@ public class GoEncodingTests
     public void Proto_to_json_of_proxy_config_is_the_precomputed_json()
     {
         var data = RenderFixture.Data(proxyConfigJson: "{\"holdApplicationUntilProxyStarts\":true}");
-        Assert.Equal("{\"holdApplicationUntilProxyStarts\":true}|{}", InlineTemplates.Render("{{ proto_to_json proxy_config }}|{{ proto_to_json null }}", data));
+        Assert.Equal("{\"holdApplicationUntilProxyStarts\":true}", InlineTemplates.Render("{{ protoToJSON .ProxyConfig }}", data));
     }
 
     [Fact]

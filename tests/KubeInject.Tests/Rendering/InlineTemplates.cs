@@ -1,8 +1,9 @@
+using KubeInject.GoTemplates;
 using KubeInject.Rendering;
 
 namespace KubeInject.Tests.Rendering;
 
-/// <summary>An in-memory template source, and a helper that renders a one-off template against the fixture data.</summary>
+/// <summary>An in-memory template source, and a helper that renders a one-off Go template against the fixture data.</summary>
 internal sealed class InlineTemplates(Dictionary<string, string> templates) : ITemplateSource
 {
     public int Loads { get; private set; }
@@ -15,7 +16,7 @@ internal sealed class InlineTemplates(Dictionary<string, string> templates) : IT
 
     public IReadOnlyList<string> Names(string versionFolder) => templates.Keys.Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Renders <paramref name="template"/> with the hello fixture (or <paramref name="data"/>).</summary>
+    /// <summary>Renders the Go template <paramref name="template"/> with the hello fixture (or <paramref name="data"/>).</summary>
     public static string Render(string template, TemplateData? data = null) =>
-        new TemplateRenderer().Render(new InlineTemplates(new() { ["t"] = template }), "istio-1.23", "t", data ?? RenderFixture.Data());
+        IstioTemplateData.Render(GoTemplate.Compile("t", template), data ?? RenderFixture.Data());
 }

@@ -1,11 +1,13 @@
+using KubeInject.GoTemplates;
 using KubeInject.Reading;
 using KubeInject.Rendering;
+using KubeInject.Versions;
 using KubeInject.Yaml;
 
 namespace KubeInject.Tests.Rendering;
 
 /// <summary>
-/// Hand-built template data for rendering tests: the conformance corpus' "hello" pod, the 1.23.0 default
+/// Hand-built template data for rendering tests of the stock Go templates: the conformance corpus' "hello" pod, the 1.23.0 default
 /// injector values (only the keys the stock templates read), and Istio's ProxyConfig/MeshConfig defaults.
 /// Embedded so the tests do not depend on /work/shared.
 /// </summary>
@@ -149,15 +151,19 @@ internal static class RenderFixture
         return node.ToJsonString();
     }
 
-    private static readonly TemplateRenderer Renderer = new();
-    private static readonly EmbeddedTemplateSource Embedded = new();
+    // The fixture is 1.23.0's (its values and the corpus' hello/expected.yaml of that version).
+    private static readonly IstioVersionProfile Istio123 = IstioVersions.Bundled.Resolve("1.23");
 
+    /// <summary>Istio 1.23.0's stock Go template <paramref name="template"/> rendered for <paramref name="data"/>.</summary>
     public static string RenderText(TemplateData data, string template = "sidecar") =>
-        Renderer.Render(Embedded, "istio-1.23", template, data);
+        IstioTemplateData.Render(BundledGoTemplates.Of(Istio123)[template], data);
 
+    /// <summary>The rendered template as the injector sees it: parsed, with Istio's typed round trip applied.</summary>
     public static YMapping Render(TemplateData data, string template = "sidecar")
     {
         var text = RenderText(data, template);
-        return (YMapping)ManifestReader.Read(text, template + ".rendered.yaml").First().Root!;
+        var patch = (YMapping)ManifestReader.Read(text, template + ".rendered.yaml").First().Root!;
+        RenderedPatchTyping.Apply(patch, Istio123.ZeroResourceFieldRefDivisor);
+        return patch;
     }
 }

@@ -47,17 +47,8 @@ public class TemplateFunctionsTests
     }
 
     [Fact]
-    public void Default_follows_sprig_emptiness()
-    {
-        foreach (var empty in new object?[] { null, "", 0, 0L, 0.0, false, new ScriptArray(), new ScriptObject() })
-            Assert.Equal("d", TemplateFunctions.Default(empty, "d"));
-        Assert.Equal("x", TemplateFunctions.Default("x", "d"));
-        Assert.Equal(true, TemplateFunctions.Default(true, "d"));
-    }
-
-    [Fact]
     public void Default_takes_the_piped_value_first() =>
-        Assert.Equal("istio|x", InlineTemplates.Render("{{ null | default \"istio\" }}|{{ \"x\" | default \"istio\" }}"));
+        Assert.Equal("istio|x", InlineTemplates.Render("{{ default \"istio\" nil }}|{{ \"x\" | default \"istio\" }}"));
 
     [Fact]
     public void Quote_uses_go_escaping_and_skips_nil()
@@ -82,7 +73,7 @@ public class TemplateFunctionsTests
     public void Canonical_name_pipeline_truncates_to_63_bytes_and_trims_one_dash()
     {
         var name = new string('a', 62) + "-b";
-        Assert.Equal(new string('a', 62), InlineTemplates.Render($"{{{{ \"{name}\" | trunc 63 | trim_suffix \"-\" }}}}"));
+        Assert.Equal(new string('a', 62), InlineTemplates.Render($"{{{{ \"{name}\" | trunc 63 | trimSuffix \"-\" }}}}"));
     }
 
     [Fact]
@@ -92,9 +83,8 @@ public class TemplateFunctionsTests
     public void Contains_takes_the_needle_first() => Assert.True(TemplateFunctions.Contains("/", "docker.io/proxy"));
 
     [Fact]
-    public void To_lower_and_directory()
+    public void Directory_keeps_up_to_the_last_slash()
     {
-        Assert.Equal("deployment", TemplateFunctions.ToLower("Deployment"));
         Assert.Equal("/etc/certs/", TemplateFunctions.Directory("/etc/certs/ca.pem"));
         Assert.Equal("", TemplateFunctions.Directory("ca.pem"));
         Assert.Equal("", TemplateFunctions.Directory(null));
@@ -193,7 +183,7 @@ public class TemplateFunctionsTests
         Assert.Equal("a,1,1e+06", TemplateFunctions.Join(new ScriptArray { "a", null, 1L, 1000000.0 }, ","));
         Assert.Equal("", TemplateFunctions.Join(null, ","));
         Assert.Equal("x", TemplateFunctions.Join("x", ","));
-        Assert.Equal("a,b", InlineTemplates.Render("{{ [\"a\", \"b\"] | join \",\" }}"));
+        Assert.Equal("a,b", InlineTemplates.Render("{{ list \"a\" \"b\" | join \",\" }}"));
     }
 
     [Fact]
@@ -205,35 +195,14 @@ public class TemplateFunctionsTests
     }
 
     [Fact]
-    public void Go_or_and_and_return_operands()
+    public void Append_makes_a_new_list()
     {
-        Assert.Equal("REDIRECT", TemplateFunctions.Or("", null, "REDIRECT"));
-        Assert.Equal(0L, TemplateFunctions.Or("", 0L));
-        Assert.Equal("", TemplateFunctions.And("a", "", "b"));
-        Assert.Equal("b", TemplateFunctions.And("a", "b"));
-        Assert.True(TemplateFunctions.Not(new ScriptObject()));
+        var list = new ScriptArray { "a" };
+        var appended = TemplateFunctions.Append(list, "b");
+        Assert.Equal("[a b]", GoValues.Sprint(appended));
+        Assert.Equal("[a]", GoValues.Sprint(list));
+        Assert.Equal("[x]", GoValues.Sprint(TemplateFunctions.Append(null, "x")));
     }
-
-    [Fact]
-    public void Len_counts_bytes_and_items_and_fails_on_nil()
-    {
-        Assert.Equal(3, TemplateFunctions.Len("aé"));
-        Assert.Equal(2, TemplateFunctions.Len(new ScriptArray { 1, 2 }));
-        Assert.Throws<InvalidOperationException>(() => TemplateFunctions.Len(null));
-    }
-
-    [Fact]
-    public void List_append_and_index()
-    {
-        var l = TemplateFunctions.Append(TemplateFunctions.List(), "a");
-        Assert.Equal("[a]", TemplateFunctions.Sprint(l));
-        Assert.Equal("a", TemplateFunctions.Index(l, 0));
-        Assert.Null(TemplateFunctions.Index(new ScriptObject(), "missing"));
-    }
-
-    [Fact]
-    public void Printf_supports_the_common_verbs() =>
-        Assert.Equal("istio.sa 15020 \"q\" 100%", TemplateFunctions.Printf("istio.%s %v %q 100%%", "sa", 15020.0, "q"));
 
     [Theory]
     [InlineData("23s", "23s")]
@@ -244,10 +213,5 @@ public class TemplateFunctionsTests
     [InlineData("0s", "0s")]
     public void Format_duration_prints_go_durations(string proto, string go) => Assert.Equal(go, TemplateFunctions.FormatDuration(proto));
 
-    [Fact]
-    public void Kubevirt_and_exclude_interfaces_are_identities()
-    {
-        Assert.Equal("eth1", TemplateFunctions.KubevirtInterfaces("eth1"));
-        Assert.Equal("eth2", TemplateFunctions.ExcludeInterfaces("eth2"));
-    }
+
 }

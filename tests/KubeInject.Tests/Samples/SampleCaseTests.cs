@@ -23,7 +23,7 @@ public class SampleCaseTests
         var report = Assert.Single(result.Workloads);
         Assert.Equal(displayName, report.DisplayName);
         Assert.True(report.Injected);
-        Assert.Equal("docker.io/istio/proxyv2:1.30.3", report.ProxyImage);
+        Assert.Equal(Versions.BundledVersions.DefaultProxyImage, report.ProxyImage);
     }
 
     [Theory]

@@ -54,7 +54,7 @@ public partial class TypedModelTests
         var spec = deployment.Spec.Template.Spec;
         Assert.Equal([caseName, "istio-proxy"], spec.Containers.Select(c => c.Name));
         Assert.Equal(["istio-init"], spec.InitContainers.Select(c => c.Name));
-        Assert.Equal("docker.io/istio/proxyv2:1.30.3", spec.Containers[1].Image);
+        Assert.Equal(Versions.BundledVersions.DefaultProxyImage, spec.Containers[1].Image);
         Assert.Contains(spec.Volumes, v => v.Name == "istio-token" && v.Projected?.Sources.Single().ServiceAccountToken?.ExpirationSeconds == 43200);
     }
 

@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using KubeInject.Diagnostics;
 using KubeInject.Settings;
 
@@ -131,7 +132,7 @@ public class AnnotationValidatorTests
     [Fact]
     public void Version_knobs_switch_core_dump_and_resource_checks()
     {
-        var v129 = new AnnotationValidationOptions { ValidateEnableCoreDump = false, ValidateResourceQuantities = true };
+        var v129 = new AnnotationValidationOptions { ValidateEnableCoreDump = false, ValidateResourceAnnotations = true };
         Assert.Null(Detail("sidecar.istio.io/enableCoreDump", "maybe", v129));
         Assert.Null(Detail("sidecar.istio.io/proxyCPU", "100m", v129));
         Assert.Null(Detail("sidecar.istio.io/proxyMemory", "1Gi", v129));
@@ -143,8 +144,8 @@ public class AnnotationValidatorTests
     [Fact]
     public void Options_follow_the_version_profile()
     {
-        var options = AnnotationValidationOptions.For(IstioVersions.Resolve("1.23"));
+        var options = AnnotationValidationOptions.For(IstioVersions.Bundled.Resolve("1.23"));
         Assert.True(options.ValidateEnableCoreDump);
-        Assert.False(options.ValidateResourceQuantities);
+        Assert.False(options.ValidateResourceAnnotations);
     }
 }

@@ -1,3 +1,4 @@
+using KubeInject.Versions;
 using KubeInject.Settings;
 
 namespace KubeInject.Tests.Settings;
@@ -29,7 +30,7 @@ public class InjectorConfigFileTests
     [Fact]
     public void Stock_template_hash_recognises_only_identical_text()
     {
-        var profile = IstioVersions.Resolve("1.23.0");
+        var profile = IstioVersions.Bundled.Resolve("1.23.0");
         Assert.False(profile.IsStockTemplate("sidecar", "modified"));
         Assert.False(profile.IsStockTemplate("unknown", "x"));
         Assert.Equal(64, profile.StockTemplateSha256["sidecar"].Length);

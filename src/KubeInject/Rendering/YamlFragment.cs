@@ -1,9 +1,10 @@
 using KubeInject.Diagnostics;
+using KubeInject.Reading;
 using KubeInject.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace KubeInject.Reading;
+namespace KubeInject.Rendering;
 
 /// <summary>
 /// Parses generated YAML (a rendered template) into a tree of created nodes: no source spans, so the

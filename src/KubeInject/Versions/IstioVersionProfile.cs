@@ -1,9 +1,9 @@
-namespace KubeInject.Settings;
+namespace KubeInject.Versions;
 
 /// <summary>
-/// One supported Istio version: where its bundled templates and settings live, and the behaviour switches that
-/// differ between versions. Code asks these named questions instead of comparing version numbers, so adding a
-/// version is a data addition in <see cref="IstioVersions"/>.
+/// One supported Istio version as its folder's <c>profile.yaml</c> describes it (<see cref="ProfileYaml"/>): where its
+/// templates and settings live, and the behaviour switches of Istio's Go code that differ between versions. Code asks
+/// these named questions instead of comparing version numbers, so adding a version is adding a folder.
 /// </summary>
 internal sealed record IstioVersionProfile
 {
@@ -12,6 +12,15 @@ internal sealed record IstioVersionProfile
 
     /// <summary>The folder under <c>templates/</c> holding the templates, <c>values.yaml</c> and <c>mesh.yaml</c>, e.g. <c>istio-1.23</c>.</summary>
     public required string TemplateFolder { get; init; }
+
+    /// <summary>Where the folder's files are read from (the embedded resources, unless a test adds a folder).</summary>
+    public required IVersionFiles Files { get; init; }
+
+    /// <summary>The text of a file of this version's folder (e.g. <c>values.yaml</c>), or null when it has none.</summary>
+    public string? ReadFile(string file) => Files.Read(TemplateFolder, file);
+
+    /// <summary>The name messages give a file of this version's folder.</summary>
+    public string FileName(string file) => Files.NameOf(TemplateFolder, file);
 
     /// <summary>
     /// <c>sidecar.istio.io/inject</c> accepts only <c>true</c>/<c>false</c>; other values warn and fall back to the
@@ -26,7 +35,7 @@ internal sealed record IstioVersionProfile
     public bool RewriteLifecycleHooks { get; init; }
 
     /// <summary><c>sidecar.istio.io/enableCoreDump</c> must be a Go bool (1.22/1.23).</summary>
-    public bool ValidateEnableCoreDump { get; init; } = true;
+    public bool ValidateEnableCoreDump { get; init; }
 
     /// <summary>Proxy resource annotations must be Kubernetes quantities (1.29).</summary>
     public bool ValidateResourceAnnotations { get; init; }

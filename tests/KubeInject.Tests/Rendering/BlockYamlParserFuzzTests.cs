@@ -1,9 +1,10 @@
-using System.Text;
 using KubeInject.Reading;
+using KubeInject.Rendering;
+using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace KubeInject.Tests.Reading;
+namespace KubeInject.Tests.Rendering;
 
 /// <summary>
 /// Differential fuzzing of <see cref="BlockYamlParser"/> against YamlDotNet: random texts built from the subset's

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using KubeInject.Diagnostics;
 using KubeInject.Tests.Cli;
+using KubeInject.Versions;
 
-namespace KubeInject.Tests.Settings;
+namespace KubeInject.Tests.Versions;
 
 /// <summary>A version that is not bundled works with that cluster's three files, following the newest bundled profile at or below it.</summary>
 public sealed class VersionFallbackTests
@@ -20,8 +21,17 @@ public sealed class VersionFallbackTests
         };
     }
 
+    private static string DefaultFolder => IstioVersions.Bundled.Default.TemplateFolder;
+
+    [Fact]
+    public void A_version_newer_than_every_bundled_one_follows_the_newest()
+    {
+        var injector = new Injector(ClusterFiles("99.0.0", DefaultFolder));
+        Assert.Equal("99.0.0", injector.IstioVersion);
+        Assert.Contains(injector.Warnings, w => w.Contains($"follows Istio {BundledVersions.Default},", StringComparison.Ordinal));
+    }
+
     [Theory]
-    [InlineData("1.31.0", "istio-1.30", "1.30.3")]
     [InlineData("1.27.3", "istio-1.23", "1.23.0")]
     [InlineData("v1.29.0", "istio-1.28", "1.28.10")]
     public void An_unbundled_version_follows_the_newest_bundled_one_at_or_below_it(string version, string folder, string basis)
@@ -36,7 +46,7 @@ public sealed class VersionFallbackTests
     [Fact]
     public void Without_the_clusters_files_an_unbundled_version_is_still_a_usage_error()
     {
-        var options = ClusterFiles("1.31.0", "istio-1.30") with { InjectorConfigText = null };
+        var options = ClusterFiles("99.0.0", DefaultFolder) with { InjectorConfigText = null };
         var e = Assert.Throws<KubeInjectException>(() => new Injector(options));
         Assert.Equal(ErrorKind.Usage, e.Kind);
     }
@@ -51,8 +61,8 @@ public sealed class VersionFallbackTests
     [Fact]
     public void A_bundled_version_gives_no_fallback_note()
     {
-        var injector = new Injector(ClusterFiles("1.30.3", "istio-1.30"));
-        Assert.Equal("1.30.3", injector.IstioVersion);
+        var injector = new Injector(ClusterFiles(BundledVersions.Default, DefaultFolder));
+        Assert.Equal(BundledVersions.Default, injector.IstioVersion);
         Assert.DoesNotContain(injector.Warnings, w => w.Contains("not bundled", StringComparison.Ordinal));
     }
 }

@@ -1,10 +1,11 @@
 using KubeInject.Reading;
+using KubeInject.Rendering;
 using KubeInject.Tests.Conformance;
 using KubeInject.Tests.Uninjection;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace KubeInject.Tests.Reading;
+namespace KubeInject.Tests.Rendering;
 
 /// <summary>
 /// The fast parser for rendered templates against YamlDotNet: the same tree on the subset it accepts, a refusal

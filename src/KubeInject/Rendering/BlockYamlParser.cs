@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using KubeInject.Yaml;
 
-namespace KubeInject.Reading;
+namespace KubeInject.Rendering;
 
 /// <summary>
 /// A fast parser for the YAML that injection templates render: block mappings and sequences indented with
