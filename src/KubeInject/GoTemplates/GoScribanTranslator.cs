@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KubeInject.Go;
 
 namespace KubeInject.GoTemplates;
 
@@ -234,7 +235,7 @@ internal sealed class GoScribanTranslator
 
     private static string Describe(GoNode n) => n switch
     {
-        GoStringNode s => GoLiterals.Quote(s.Value),
+        GoStringNode s => Strconv.Quote(s.Value),
         GoNumberNode num => num.Text,
         GoBoolNode b => b.Value ? "true" : "false",
         GoDotNode => ".",

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using KubeInject.Go;
 using KubeInject.Yaml;
 using Scriban.Runtime;
 
@@ -94,9 +95,9 @@ internal static class GoYaml
     {
         if (double.IsNaN(d)) return ".nan";
         if (double.IsInfinity(d)) return d > 0 ? ".inf" : "-.inf";
-        string json = GoJson.Float(d);
+        string json = EncodingJson.Float(d);
         if (long.TryParse(json, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) return json;
-        return GoFormat.Float64(d);
+        return Strconv.FormatFloat(d);
     }
 
     /// <summary>A string scalar in the style go-yaml v2 picks for it.</summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using KubeInject.Go;
 using Scriban.Runtime;
 
 namespace KubeInject.Rendering;
@@ -68,7 +69,7 @@ internal sealed partial class TemplateFunctions : ScriptObject
             {
                 null => null,
                 ScriptObject o => o.TryGetValue(Convert.ToString(key, CultureInfo.InvariantCulture) ?? "", out var v) ? v : null,
-                IList l => GoValues.ToInt64(key) is var i && i >= 0 && i < l.Count ? l[(int)i] : throw new InvalidOperationException($"index out of range: {GoValues.Sprint(key)}"),
+                IList l => GoValues.ToInt64(key) is var i && i >= 0 && i < l.Count ? l[(int)i] : throw new InvalidOperationException($"index out of range: {Fmt.Sprint(key)}"),
                 _ => throw new InvalidOperationException($"can't index item of type {current.GetType().Name}"),
             };
         }
@@ -83,9 +84,9 @@ internal sealed partial class TemplateFunctions : ScriptObject
     public static ScriptArray SortedKeys(object? collection) => collection switch
     {
         null => [],
-        ScriptObject o => new ScriptArray(GoValues.SortedKeys(o)),
+        ScriptObject o => new ScriptArray(Fmt.SortedKeys(o.Keys)),
         IList l => new ScriptArray(Enumerable.Range(0, l.Count).Cast<object>()),
-        _ => throw new InvalidOperationException($"range can't iterate over {GoValues.Sprint(collection)}"),
+        _ => throw new InvalidOperationException($"range can't iterate over {Fmt.Sprint(collection)}"),
     };
 
     /// <summary>sprig <c>list</c>: a new list of the arguments.</summary>
@@ -98,35 +99,15 @@ internal sealed partial class TemplateFunctions : ScriptObject
         {
             null => [],
             IEnumerable e and not string => new ScriptArray(e.Cast<object?>()),
-            _ => throw new InvalidOperationException($"cannot append to {GoValues.Sprint(list)}"),
+            _ => throw new InvalidOperationException($"cannot append to {Fmt.Sprint(list)}"),
         };
         result.Add(value);
         return result;
     }
 
     /// <summary>Go <c>fmt.Sprint</c> of one value (<c>%v</c>).</summary>
-    public static string Sprint(object? value) => GoValues.Sprint(value);
+    public static string Sprint(object? value) => Fmt.Sprint(value);
 
-    /// <summary>Go <c>printf</c> for the verbs <c>%s %v %d %q %t %%</c> (flags and widths are not supported).</summary>
-    public static string Printf(string format, params object?[] args)
-    {
-        var sb = new StringBuilder();
-        int next = 0;
-        for (int i = 0; i < format.Length; i++)
-        {
-            char c = format[i];
-            if (c != '%' || i + 1 >= format.Length) { sb.Append(c); continue; }
-            char verb = format[++i];
-            if (verb == '%') { sb.Append('%'); continue; }
-            if (next >= args.Length) { sb.Append("%!").Append(verb).Append("(MISSING)"); continue; }
-            var arg = args[next++];
-            sb.Append(verb switch
-            {
-                'q' => GoQuote.Quote(GoValues.Sprint(arg)),
-                _ => GoValues.Sprint(arg),
-            });
-        }
-        if (next < args.Length) sb.Append("%!(EXTRA ").Append(string.Join(", ", args.Skip(next).Select(GoValues.Sprint))).Append(')');
-        return sb.ToString();
-    }
+    /// <summary>Go <c>printf</c>: <c>fmt.Sprintf</c>.</summary>
+    public static string Printf(string format, params object?[] args) => Fmt.Sprintf(format, args);
 }

@@ -1,3 +1,4 @@
+using KubeInject.Go;
 using KubeInject.Yaml;
 using Scriban.Runtime;
 
@@ -69,7 +70,7 @@ internal static class TemplateModel
         var result = new ScriptObject();
         if (node is YMapping m)
             foreach (var e in m.Entries)
-                result[e.Name] = e.Value is YScalar s ? s.AsGoString() : GoValues.Sprint(Convert(e.Value, float64Numbers: false));
+                result[e.Name] = e.Value is YScalar s ? s.AsGoString() : Fmt.Sprint(Convert(e.Value, float64Numbers: false));
         return result;
     }
 

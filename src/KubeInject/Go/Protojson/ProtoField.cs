@@ -1,4 +1,4 @@
-namespace KubeInject.Settings;
+namespace KubeInject.Go.Protojson;
 
 /// <summary>One field of a <see cref="ProtoMessage"/> schema.</summary>
 /// <param name="ProtoName">The <c>.proto</c> name (snake_case), also accepted on input as jsonpb does.</param>

@@ -4,16 +4,18 @@ using System.Text;
 using System.Text.Json;
 using Scriban.Runtime;
 
-namespace KubeInject.Rendering;
+namespace KubeInject.Go;
 
 /// <summary>
-/// Go <c>encoding/json</c> output over the Scriban data model: compact, map keys sorted, Go's HTML-safe
-/// string escaping (<c>&lt; &gt; &amp;</c> as <c>\u003c \u003e \u0026</c>, U+2028/2029 escaped), float64 in
-/// Go's JSON number form. Also the reverse: decoding into Go's generic shapes (numbers become float64).
+/// Go's <c>encoding/json</c> as Istio's injector runs it (Go ≥ 1.22): compact output, map keys sorted, HTML-safe
+/// string escaping, float64 in Go's JSON number form, and decoding into Go's generic shapes. Every JSON text
+/// Istio writes (sidecar.istio.io/status, proxy.istio.io/overrides, probers, sprig's toJson, jsonpb) goes
+/// through this one escaper, so re-injection and diffs see the same text Go would write.
 /// </summary>
-internal static class GoJson
+internal static class EncodingJson
 {
-    /// <summary>JSON text of a value; maps are written with sorted keys, as Go writes a map.</summary>
+    /// <summary>The JSON text of a value: maps (<see cref="IDictionary{TKey,TValue}"/>) with sorted keys, lists, strings,
+    /// bools, numbers and null.</summary>
     public static string Marshal(object? value)
     {
         var sb = new StringBuilder();
@@ -31,16 +33,16 @@ internal static class GoJson
             case bool b: sb.Append(b ? "true" : "false"); break;
             case double d: sb.Append(Float(d)); break;
             case float f: sb.Append(Float(f)); break;
-            case ScriptObject o:
+            case IDictionary<string, object?> map:
                 sb.Append('{');
                 bool first = true;
-                foreach (var key in GoValues.SortedKeys(o))
+                foreach (var key in Fmt.SortedKeys(map.Keys))
                 {
                     if (!first) sb.Append(',');
                     first = false;
                     AppendString(sb, key);
                     sb.Append(':');
-                    Append(sb, o[key]);
+                    Append(sb, map[key]);
                 }
                 sb.Append('}');
                 break;
@@ -60,7 +62,19 @@ internal static class GoJson
         }
     }
 
-    /// <summary>A JSON string literal with Go's escaping.</summary>
+    /// <summary>A JSON string literal, quotes included.</summary>
+    public static string Quote(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2);
+        AppendString(sb, s);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Appends a JSON string literal as Go ≥ 1.22 writes it: <c>\" \\ \n \r \t \b \f</c>, other controls as
+    /// <c>\u00XX</c>, <c>&lt; &gt; &amp;</c> and U+2028/2029 as <c>\u003c</c>…, invalid UTF-16 (a lone surrogate,
+    /// Go's invalid UTF-8) as <c>\ufffd</c>, all other text raw. (Go 1.19–1.21 wrote <c>\u0008</c> and <c>\u000c</c>.)
+    /// </summary>
     public static void AppendString(StringBuilder sb, string s)
     {
         sb.Append('"');
@@ -74,13 +88,15 @@ internal static class GoJson
                 case '\n': sb.Append("\\n"); break;
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
                 case '<' or '>' or '&' or '\u2028' or '\u2029':
                     sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     break;
                 default:
                     if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[i + 1]); i++; }
-                    else if (char.IsSurrogate(c)) sb.Append("\\ufffd"); // Go replaces invalid UTF-8 with U+FFFD
+                    else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) sb.Append(c).Append(s[++i]);
+                    else if (char.IsSurrogate(c)) sb.Append("\\ufffd");
                     else sb.Append(c);
                     break;
             }
@@ -90,46 +106,22 @@ internal static class GoJson
 
     /// <summary>
     /// Go's JSON form of a float64: shortest round-trip digits, plain notation unless the magnitude is below
-    /// 1e-6 or at least 1e21 (so 1000000 is <c>1000000</c>, unlike <c>%v</c>'s <c>1e+06</c>).
+    /// 1e-6 or at least 1e21, then exponent form with a minimal exponent (<c>1e-7</c>, <c>1e+21</c>); so
+    /// 1000000 is <c>1000000</c>, unlike <c>%v</c>'s <c>1e+06</c>. NaN and ±Inf are Go's "unsupported value" error.
     /// </summary>
     public static string Float(double d)
     {
-        if (double.IsNaN(d) || double.IsInfinity(d)) throw new InvalidOperationException($"json: unsupported value: {Yaml.GoFormat.Float64(d)}");
+        if (double.IsNaN(d) || double.IsInfinity(d)) throw new InvalidOperationException($"json: unsupported value: {Strconv.FormatFloat(d)}");
         double abs = Math.Abs(d);
         if (abs != 0 && (abs < 1e-6 || abs >= 1e21))
         {
-            // Go writes e.g. 1e+21 and 1e-07 as "1e+21" and "1e-7".
-            string g = Yaml.GoFormat.Float64(d);
+            // encoding/json cleans strconv's e-07 and e+21 to e-7 and e+21 (one exponent digit kept).
+            string g = Strconv.FormatFloat(d, 'e');
             int e = g.IndexOf('e');
-            if (e > 0 && g.Length - e == 4 && g[e + 2] == '0') g = g[..(e + 2)] + g[(e + 3)..];
+            if (g.Length - e == 4 && g[e + 2] == '0') g = g[..(e + 2)] + g[(e + 3)..];
             return g;
         }
-        return FixedNotation(d.ToString("R", CultureInfo.InvariantCulture));
-    }
-
-    // Rewrites .NET's shortest round-trip text ("1E+15", "1.5E-05", "0.25") in plain decimal notation.
-    private static string FixedNotation(string r)
-    {
-        bool negative = r.StartsWith('-');
-        if (negative) r = r[1..];
-        int exp = 0;
-        int e = r.IndexOfAny(['E', 'e']);
-        if (e >= 0)
-        {
-            exp = int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture);
-            r = r[..e];
-        }
-        int dot = r.IndexOf('.');
-        string digits = dot < 0 ? r : r[..dot] + r[(dot + 1)..];
-        int point = (dot < 0 ? r.Length : dot) + exp;
-        string body;
-        if (point <= 0) body = "0." + new string('0', -point) + digits;
-        else if (point >= digits.Length) body = digits + new string('0', point - digits.Length);
-        else body = digits[..point] + "." + digits[point..];
-        if (body.Contains('.')) body = body.TrimEnd('0').TrimEnd('.');
-        body = body.TrimStart('0');
-        if (body.Length == 0 || body[0] == '.') body = "0" + body;
-        return negative && body != "0" ? "-" + body : body;
+        return Strconv.FormatFloat(d, 'f');
     }
 
     /// <summary>

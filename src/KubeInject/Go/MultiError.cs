@@ -1,7 +1,7 @@
-namespace KubeInject.Settings;
+namespace KubeInject.Go;
 
 /// <summary>hashicorp/go-multierror's default list format, which Istio's error messages show verbatim.</summary>
-internal static class GoMultiError
+internal static class MultiError
 {
     /// <summary>
     /// <c>1 error occurred:\n\t* a\n\n</c> or <c>2 errors occurred:\n\t* a\n\t* b\n\n</c>.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using KubeInject.Yaml;
 
-namespace KubeInject.Settings;
+namespace KubeInject.Go.Protojson;
 
 /// <summary>
 /// Reads a YAML/JSON tree into a normalised proto-JSON tree for a <see cref="ProtoMessage"/>, the way Istio's
@@ -59,7 +59,7 @@ internal static class ProtoJsonReader
             case ProtoFieldKind.Double:
             case ProtoFieldKind.DoubleWrapper:
                 // Tagged so the scalar stays a float whatever its text looks like ("1e-07", "100").
-                return new YScalar(GoText.JsonFloat(ExpectDouble(node, field)), ScalarStyle.Plain, "tag:yaml.org,2002:float");
+                return new YScalar(EncodingJson.Float(ExpectDouble(node, field)), ScalarStyle.Plain, "tag:yaml.org,2002:float");
             case ProtoFieldKind.Bool:
             case ProtoFieldKind.BoolWrapper:
                 if (node is YScalar { Kind: ScalarKind.Bool } b) return YScalar.Bool((bool)b.ToValue()!);
@@ -71,8 +71,8 @@ internal static class ProtoJsonReader
             case ProtoFieldKind.Duration:
             {
                 string text = node is YScalar { Kind: ScalarKind.String } s ? s.Value : throw Invalid(node, field);
-                var nanos = GoDuration.TryParse(text, out var error) ?? throw new ProtoJsonException($"bad Duration: {error}");
-                return YScalar.String(GoDuration.FormatProtoJson(nanos));
+                var nanos = Time.ParseDuration(text, out var error) ?? throw new ProtoJsonException($"bad Duration: {error}");
+                return YScalar.String(ProtoDuration.Format(nanos));
             }
             case ProtoFieldKind.Message:
                 return ReadMessage(node, field.Message!);
@@ -102,7 +102,7 @@ internal static class ProtoJsonReader
         if (node is YScalar { Kind: ScalarKind.String } s)
         {
             if (field.IsEnumName(s.Value)) return s.Value;
-            throw new ProtoJsonException($"unknown value {GoText.JsonString(s.Value)} for enum {field.JsonName}");
+            throw new ProtoJsonException($"unknown value {EncodingJson.Quote(s.Value)} for enum {field.JsonName}");
         }
         if (node is YScalar { Kind: ScalarKind.Int } i && i.ToValue() is long n)
             // jsonpb keeps undeclared numbers of an open enum; they print as the number.
@@ -152,7 +152,7 @@ internal static class ProtoJsonReader
 
     private static string JsonText(YNode node) => node switch
     {
-        YScalar { Kind: ScalarKind.String } s => GoText.JsonString(s.Value),
+        YScalar { Kind: ScalarKind.String } s => EncodingJson.Quote(s.Value),
         YScalar s => s.AsGoString(),
         _ => node.ToString(),
     };

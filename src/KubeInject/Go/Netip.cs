@@ -1,24 +1,24 @@
-namespace KubeInject.Settings;
+namespace KubeInject.Go;
 
 /// <summary>
 /// Go's <c>net/netip.ParseAddr</c>/<c>ParsePrefix</c> and <c>net.SplitHostPort</c> validation with their exact
 /// error texts (Go 1.22, which Istio 1.23 is built with).
 /// </summary>
-internal static class GoNetip
+internal static class Netip
 {
     /// <summary>Null when <paramref name="s"/> parses as an IP prefix, else Go's error text.</summary>
     public static string? ParsePrefixError(string s)
     {
-        string Err(string msg) => "netip.ParsePrefix(" + GoText.Quote(s) + "): " + msg;
+        string Err(string msg) => "netip.ParsePrefix(" + Strconv.Quote(s) + "): " + msg;
         int i = s.LastIndexOf('/');
         if (i < 0) return Err("no '/'");
         var addrError = ParseAddrError(s[..i], out bool is6, out bool hasZone);
         if (addrError is not null) return Err(addrError);
         if (is6 && hasZone) return Err("IPv6 zones cannot be present in a prefix");
         string bits = s[(i + 1)..];
-        if (bits.Length > 1 && (bits[0] < '1' || bits[0] > '9')) return Err("bad bits after slash: " + GoText.Quote(bits));
-        var n = GoStrconv.Atoi(bits, out _);
-        if (n is null) return Err("bad bits after slash: " + GoText.Quote(bits));
+        if (bits.Length > 1 && (bits[0] < '1' || bits[0] > '9')) return Err("bad bits after slash: " + Strconv.Quote(bits));
+        var n = Strconv.Atoi(bits, out _);
+        if (n is null) return Err("bad bits after slash: " + Strconv.Quote(bits));
         if (n < 0 || n > (is6 ? 128 : 32)) return Err("prefix length out of range");
         return null;
     }
@@ -47,7 +47,7 @@ internal static class GoNetip
     }
 
     private static string AddrErr(string input, string msg, string? at = null) =>
-        "ParseAddr(" + GoText.Quote(input) + "): " + msg + (string.IsNullOrEmpty(at) ? "" : " (at " + GoText.Quote(at) + ")");
+        "ParseAddr(" + Strconv.Quote(input) + "): " + msg + (string.IsNullOrEmpty(at) ? "" : " (at " + Strconv.Quote(at) + ")");
 
     private static string? Ipv4(string input, int off, int end)
     {

@@ -1,7 +1,8 @@
+using KubeInject.Go.Protojson;
 using KubeInject.Settings;
 using KubeInject.Yaml;
 
-namespace KubeInject.Tests.Settings;
+namespace KubeInject.Tests.Go.Protojson;
 
 public class ProtoFieldAccessTests
 {

@@ -1,4 +1,4 @@
-namespace KubeInject.Settings;
+namespace KubeInject.Go.Protojson;
 
 /// <summary>How a protobuf field is read from and written to proto-JSON.</summary>
 internal enum ProtoFieldKind

@@ -1,4 +1,4 @@
-namespace KubeInject.Settings;
+namespace KubeInject.Go.Protojson;
 
 /// <summary>
 /// The schema of a protobuf message as far as proto-JSON needs it: fields in <c>.proto</c> declaration order

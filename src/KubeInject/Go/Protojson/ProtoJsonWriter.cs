@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using KubeInject.Yaml;
 
-namespace KubeInject.Settings;
+namespace KubeInject.Go.Protojson;
 
 /// <summary>
 /// Writes a normalised tree (see <see cref="ProtoJsonReader"/>) as legacy jsonpb does with default options:
@@ -40,7 +40,7 @@ internal static class ProtoJsonWriter
             if (chosen.Oneof is null && IsZero(value, chosen)) continue;
             if (!first) sb.Append(',');
             first = false;
-            sb.Append(GoText.JsonString(chosen.JsonName)).Append(':');
+            sb.Append(EncodingJson.Quote(chosen.JsonName)).Append(':');
             WriteValue(sb, value, chosen);
         }
         if (schema.KeepUnknown)
@@ -50,7 +50,7 @@ internal static class ProtoJsonWriter
                 if (schema.Find(e.Name) is not null) continue;
                 if (!first) sb.Append(',');
                 first = false;
-                sb.Append(GoText.JsonString(e.Name)).Append(':');
+                sb.Append(EncodingJson.Quote(e.Name)).Append(':');
                 WriteGeneric(sb, e.Value);
             }
         }
@@ -76,12 +76,12 @@ internal static class ProtoJsonWriter
         {
             case ProtoFieldKind.String:
             case ProtoFieldKind.Duration:
-                sb.Append(GoText.JsonString(((YScalar)value).Value));
+                sb.Append(EncodingJson.Quote(((YScalar)value).Value));
                 break;
             case ProtoFieldKind.Enum:
             {
                 var s = (YScalar)value;
-                sb.Append(field.IsEnumName(s.Value) ? GoText.JsonString(s.Value) : s.Value);
+                sb.Append(field.IsEnumName(s.Value) ? EncodingJson.Quote(s.Value) : s.Value);
                 break;
             }
             case ProtoFieldKind.Int64:
@@ -96,7 +96,7 @@ internal static class ProtoJsonWriter
                 break;
             case ProtoFieldKind.Double:
             case ProtoFieldKind.DoubleWrapper:
-                sb.Append(GoText.JsonFloat(Convert.ToDouble(((YScalar)value).ToValue(), CultureInfo.InvariantCulture)));
+                sb.Append(EncodingJson.Float(Convert.ToDouble(((YScalar)value).ToValue(), CultureInfo.InvariantCulture)));
                 break;
             case ProtoFieldKind.Message:
                 WriteMessage(sb, (YMapping)value, field.Message!);
@@ -109,14 +109,14 @@ internal static class ProtoJsonWriter
                 {
                     if (!first) sb.Append(',');
                     first = false;
-                    sb.Append(GoText.JsonString(e.Name)).Append(':').Append(GoText.JsonString(((YScalar)e.Value).Value));
+                    sb.Append(EncodingJson.Quote(e.Name)).Append(':').Append(EncodingJson.Quote(((YScalar)e.Value).Value));
                 }
                 sb.Append('}');
                 break;
             }
             case ProtoFieldKind.RepeatedString:
             case ProtoFieldKind.RepeatedEnum:
-                sb.Append('[').AppendJoin(',', ((YSequence)value).Items.Select(i => GoText.JsonString(((YScalar)i).Value))).Append(']');
+                sb.Append('[').AppendJoin(',', ((YSequence)value).Items.Select(i => EncodingJson.Quote(((YScalar)i).Value))).Append(']');
                 break;
             default:
                 WriteGeneric(sb, value);
@@ -136,7 +136,7 @@ internal static class ProtoJsonWriter
                 {
                     if (!first) sb.Append(',');
                     first = false;
-                    sb.Append(GoText.JsonString(e.Name)).Append(':');
+                    sb.Append(EncodingJson.Quote(e.Name)).Append(':');
                     WriteGeneric(sb, e.Value);
                 }
                 sb.Append('}');
@@ -156,8 +156,8 @@ internal static class ProtoJsonWriter
                     ScalarKind.Null => "null",
                     ScalarKind.Bool => s.AsGoString(),
                     ScalarKind.Int => s.AsGoString(),
-                    ScalarKind.Float => GoText.JsonFloat(Convert.ToDouble(s.ToValue(), CultureInfo.InvariantCulture)),
-                    _ => GoText.JsonString(s.Value),
+                    ScalarKind.Float => EncodingJson.Float(Convert.ToDouble(s.ToValue(), CultureInfo.InvariantCulture)),
+                    _ => EncodingJson.Quote(s.Value),
                 });
                 break;
         }

@@ -1,21 +1,21 @@
 using System.Globalization;
 using System.Text;
 
-namespace KubeInject.Settings;
+namespace KubeInject.Go;
 
 /// <summary>
-/// Go <c>time.Duration</c> parsing and printing (int64 nanoseconds), plus jsonpb's Duration text. Istio's
-/// legacy jsonpb reads Duration fields with <c>time.ParseDuration</c>, so <c>"1m30s"</c> and <c>"500ms"</c>
-/// are accepted in mesh config and in <c>proxy.istio.io/config</c>.
+/// Go's <c>time.Duration</c> (int64 nanoseconds): <c>time.ParseDuration</c> with its error texts and
+/// <c>Duration.String()</c>. Istio's legacy jsonpb reads Duration fields with <c>ParseDuration</c>, so <c>"1m30s"</c>
+/// and <c>"500ms"</c> are accepted in mesh config and in <c>proxy.istio.io/config</c>.
 /// </summary>
-internal static class GoDuration
+internal static class Time
 {
     /// <summary>Go <c>time.ParseDuration</c>; returns null and sets <paramref name="error"/> to Go's message on failure.</summary>
-    public static long? TryParse(string s, out string? error)
+    public static long? ParseDuration(string s, out string? error)
     {
         error = null;
         string orig = s;
-        string Invalid() => "time: invalid duration " + GoText.Quote(orig);
+        string Invalid() => "time: invalid duration " + Quote(orig);
         bool neg = false;
         if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
         {
@@ -57,7 +57,7 @@ internal static class GoDuration
             if (!pre && !post) { error = Invalid(); return null; }
             int u = i;
             while (u < s.Length && s[u] != '.' && !char.IsAsciiDigit(s[u])) u++;
-            if (u == i) { error = "time: missing unit in duration " + GoText.Quote(orig); return null; }
+            if (u == i) { error = "time: missing unit in duration " + Quote(orig); return null; }
             string unitText = s[i..u];
             ulong unit = unitText switch
             {
@@ -69,7 +69,7 @@ internal static class GoDuration
                 "h" => 3_600_000_000_000,
                 _ => 0,
             };
-            if (unit == 0) { error = "time: unknown unit " + GoText.Quote(unitText) + " in duration " + GoText.Quote(orig); return null; }
+            if (unit == 0) { error = "time: unknown unit " + Quote(unitText) + " in duration " + Quote(orig); return null; }
             if (v > (1UL << 63) / unit) { error = Invalid(); return null; }
             v *= unit;
             if (f > 0)
@@ -87,7 +87,7 @@ internal static class GoDuration
     }
 
     /// <summary>Go <c>time.Duration.String()</c>: <c>45s</c>, <c>1m30s</c>, <c>1.5s</c>, <c>500ms</c>, <c>0s</c>.</summary>
-    public static string Format(long nanos)
+    public static string DurationString(long nanos)
     {
         if (nanos == 0) return "0s";
         bool neg = nanos < 0;
@@ -114,17 +114,6 @@ internal static class GoDuration
         return neg ? "-" + body : body;
     }
 
-    /// <summary>jsonpb's Duration text: seconds with 0, 3, 6 or 9 fraction digits (<c>"23s"</c>, <c>"1.500s"</c>).</summary>
-    public static string FormatProtoJson(long nanos)
-    {
-        bool neg = nanos < 0;
-        ulong u = neg ? (ulong)(-(nanos + 1)) + 1 : (ulong)nanos;
-        string x = (u / 1_000_000_000).ToString(CultureInfo.InvariantCulture) + "." + (u % 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture);
-        for (int i = 0; i < 2 && x.EndsWith("000", StringComparison.Ordinal); i++) x = x[..^3];
-        if (x.EndsWith(".000", StringComparison.Ordinal)) x = x[..^4];
-        return (neg ? "-" : "") + x + "s";
-    }
-
     private static string Fraction(ulong v, ulong div)
     {
         string whole = (v / div).ToString(CultureInfo.InvariantCulture);
@@ -132,5 +121,27 @@ internal static class GoDuration
         if (frac == 0) return whole;
         int digits = div.ToString(CultureInfo.InvariantCulture).Length - 1;
         return whole + "." + frac.ToString("D" + digits, CultureInfo.InvariantCulture).TrimEnd('0');
+    }
+
+    // time's own quote (not strconv.Quote): '"' and '\' escaped, non-ASCII and control characters as \x bytes of
+    // their UTF-8 encoding, so "5µ" reads "5\xc2\xb5" in an error.
+    private static string Quote(string s)
+    {
+        var sb = new StringBuilder("\"");
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in s.EnumerateRunes())
+        {
+            if (rune.Value >= 0x80 || rune.Value < ' ')
+            {
+                int n = rune.EncodeToUtf8(utf8);
+                for (int j = 0; j < n; j++) sb.Append("\\x").Append(utf8[j].ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                if (rune.Value is '"' or '\\') sb.Append('\\');
+                sb.Append((char)rune.Value);
+            }
+        }
+        return sb.Append('"').ToString();
     }
 }

@@ -1,6 +1,6 @@
 using KubeInject.Yaml;
 
-namespace KubeInject.Settings;
+namespace KubeInject.Go.Protojson;
 
 /// <summary>
 /// Reads fields of the ProxyConfig / MeshConfig trees the way a Go template sees the proto structs: by Go field

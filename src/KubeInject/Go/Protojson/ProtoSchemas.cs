@@ -1,6 +1,6 @@
-using K = KubeInject.Settings.ProtoFieldKind;
+using K = KubeInject.Go.Protojson.ProtoFieldKind;
 
-namespace KubeInject.Settings;
+namespace KubeInject.Go.Protojson;
 
 /// <summary>
 /// The protobuf schemas KubeInject needs: <c>istio.mesh.v1alpha1.ProxyConfig</c> (complete, at istio/api's 1.23
