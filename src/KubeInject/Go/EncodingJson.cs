@@ -62,11 +62,12 @@ internal static class EncodingJson
         }
     }
 
-    /// <summary>A JSON string literal, quotes included.</summary>
-    public static string Quote(string s)
+    /// <summary>A JSON string literal, quotes included; <paramref name="escapeHtml"/> false is Go's
+    /// <c>Encoder.SetEscapeHTML(false)</c> (<c>&lt; &gt; &amp;</c> kept raw).</summary>
+    public static string Quote(string s, bool escapeHtml = true)
     {
         var sb = new StringBuilder(s.Length + 2);
-        AppendString(sb, s);
+        AppendString(sb, s, escapeHtml);
         return sb.ToString();
     }
 
@@ -75,7 +76,7 @@ internal static class EncodingJson
     /// <c>\u00XX</c>, <c>&lt; &gt; &amp;</c> and U+2028/2029 as <c>\u003c</c>…, invalid UTF-16 (a lone surrogate,
     /// Go's invalid UTF-8) as <c>\ufffd</c>, all other text raw. (Go 1.19–1.21 wrote <c>\u0008</c> and <c>\u000c</c>.)
     /// </summary>
-    public static void AppendString(StringBuilder sb, string s)
+    public static void AppendString(StringBuilder sb, string s, bool escapeHtml = true)
     {
         sb.Append('"');
         for (int i = 0; i < s.Length; i++)
@@ -90,6 +91,7 @@ internal static class EncodingJson
                 case '\t': sb.Append("\\t"); break;
                 case '\b': sb.Append("\\b"); break;
                 case '\f': sb.Append("\\f"); break;
+                case '<' or '>' or '&' when !escapeHtml: sb.Append(c); break;
                 case '<' or '>' or '&' or '\u2028' or '\u2029':
                     sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     break;

@@ -75,16 +75,10 @@ internal static class GoSemantics
     /// <summary>A Go type name for messages and <c>%T</c>.</summary>
     public static string TypeName(object? v) => v switch
     {
-        null => "<nil>",
-        bool => "bool",
-        long or int => "int",
-        double => "float64",
-        string or GoZero => "string",
+        GoZero => "string",
         GoStringMap => "map[string]string",
         GoStruct => "struct",
-        ScriptObject => "map[string]interface {}",
-        IList => "[]interface {}",
-        _ => v.GetType().Name,
+        _ => Fmt.TypeName(v),
     };
 
     private enum Kind { Invalid, Bool, Int, Float, String, Other }

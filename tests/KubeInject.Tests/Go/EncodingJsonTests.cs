@@ -27,6 +27,17 @@ public class EncodingJsonTests
     // json.Marshal's documentation: "String values encode as JSON strings coerced to valid UTF-8, replacing invalid
     // bytes with the Unicode replacement rune"; encode.go writes that rune as the escape `\ufffd` (Go 1.19 and 1.22:
     // json.Marshal("a\xedb") == `"a\ufffdb"`). A lone surrogate is .NET's invalid UTF-16. A real U+FFFD stays raw.
+    // encoding/json stream_test.go, TestEncoderSetEscapeHTML: "<&>" is `"\u003c\u0026\u003e"`, and `"<&>"` with
+    // SetEscapeHTML(false); U+2028/2029 are escaped either way (encode.go: "so that the JSON will be safe to embed
+    // inside HTML <script> tags" and in JSONP).
+    [Fact]
+    public void Html_escaping_can_be_turned_off_like_SetEscapeHTML()
+    {
+        Assert.Equal("\"\\u003c\\u0026\\u003e\"", EncodingJson.Quote("<&>"));
+        Assert.Equal("\"<&>\"", EncodingJson.Quote("<&>", escapeHtml: false));
+        Assert.Equal("\"\\u2028\\b\"", EncodingJson.Quote("\u2028\b", escapeHtml: false));
+    }
+
     // (Built in code: theory data cannot carry a lone surrogate.)
     [Fact]
     public void Invalid_text_becomes_the_escaped_replacement_character()
