@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using KubeInject.Go;
+using KubeInject.Go.SigsYaml;
 using Scriban;
 using Scriban.Runtime;
 
@@ -69,7 +70,7 @@ internal sealed partial class TemplateFunctions
     }
 
     /// <summary><c>toYaml v</c>: <c>sigs.k8s.io/yaml.Marshal</c> output, with its trailing newline; nil → <c>null\n</c>.</summary>
-    public static string ToYaml(object? value) => GoYaml.Marshal(value);
+    public static string ToYaml(object? value) => YamlMarshal.Marshal(value);
 
     /// <summary>
     /// Istio's <c>indent n s</c> (pipe: <c>s | indent n</c>): prefixes every line <em>except the first</em> with

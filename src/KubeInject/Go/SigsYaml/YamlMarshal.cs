@@ -1,11 +1,10 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
-using KubeInject.Go;
 using KubeInject.Yaml;
 using Scriban.Runtime;
 
-namespace KubeInject.Rendering;
+namespace KubeInject.Go.SigsYaml;
 
 /// <summary>
 /// <c>sigs.k8s.io/yaml.Marshal</c> over the Scriban data model: the value goes through JSON (so float64s
@@ -14,7 +13,7 @@ namespace KubeInject.Rendering;
 /// double-quoted, multi-line strings as literal blocks, always a trailing newline. Line folding at 80
 /// columns is not reproduced (it does not change the parsed value).
 /// </summary>
-internal static class GoYaml
+internal static class YamlMarshal
 {
     /// <summary>The YAML text of a value, ending with a newline (<c>null\n</c> for nil).</summary>
     public static string Marshal(object? value)

@@ -1,4 +1,4 @@
-namespace KubeInject.Rendering;
+namespace KubeInject.Go.SigsYaml;
 
 /// <summary>
 /// go-yaml v2's "natural" ordering of string map keys (<c>keyList.Less</c> in sorter.go), which is what
