@@ -59,7 +59,7 @@ internal static class ProtoJsonReader
             case ProtoFieldKind.Double:
             case ProtoFieldKind.DoubleWrapper:
                 // Tagged so the scalar stays a float whatever its text looks like ("1e-07", "100").
-                return new YScalar(EncodingJson.Float(ExpectDouble(node, field)), ScalarStyle.Plain, "tag:yaml.org,2002:float");
+                return new YScalar(DoubleText(ExpectDouble(node, field)), ScalarStyle.Plain, "tag:yaml.org,2002:float");
             case ProtoFieldKind.Bool:
             case ProtoFieldKind.BoolWrapper:
                 if (node is YScalar { Kind: ScalarKind.Bool } b) return YScalar.Bool((bool)b.ToValue()!);
@@ -136,6 +136,10 @@ internal static class ProtoJsonReader
         if (node is YScalar { Kind: ScalarKind.String } t && double.TryParse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return d;
         throw Invalid(node, field);
     }
+
+    // jsonpb accepts "NaN", "Infinity" and "-Infinity" for a double; the tree keeps them as YAML's float forms.
+    private static string DoubleText(double d) =>
+        double.IsFinite(d) ? EncodingJson.Float(d) : double.IsNaN(d) ? ".nan" : d > 0 ? ".inf" : "-.inf";
 
     private static bool IsNull(YNode node) => node is YScalar { Kind: ScalarKind.Null };
 

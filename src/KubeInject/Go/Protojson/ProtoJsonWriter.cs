@@ -96,7 +96,7 @@ internal static class ProtoJsonWriter
                 break;
             case ProtoFieldKind.Double:
             case ProtoFieldKind.DoubleWrapper:
-                sb.Append(EncodingJson.Float(Convert.ToDouble(((YScalar)value).ToValue(), CultureInfo.InvariantCulture)));
+                sb.Append(Double(Convert.ToDouble(((YScalar)value).ToValue(), CultureInfo.InvariantCulture)));
                 break;
             case ProtoFieldKind.Message:
                 WriteMessage(sb, (YMapping)value, field.Message!);
@@ -156,10 +156,15 @@ internal static class ProtoJsonWriter
                     ScalarKind.Null => "null",
                     ScalarKind.Bool => s.AsGoString(),
                     ScalarKind.Int => s.AsGoString(),
-                    ScalarKind.Float => EncodingJson.Float(Convert.ToDouble(s.ToValue(), CultureInfo.InvariantCulture)),
+                    ScalarKind.Float => Double(Convert.ToDouble(s.ToValue(), CultureInfo.InvariantCulture)),
                     _ => EncodingJson.Quote(s.Value),
                 });
                 break;
         }
     }
+
+    /// <summary>A double as jsonpb writes it: Go's JSON number, or the strings <c>"NaN"</c>, <c>"Infinity"</c> and
+    /// <c>"-Infinity"</c>, which JSON numbers cannot express.</summary>
+    internal static string Double(double d) =>
+        double.IsNaN(d) ? "\"NaN\"" : double.IsPositiveInfinity(d) ? "\"Infinity\"" : double.IsNegativeInfinity(d) ? "\"-Infinity\"" : EncodingJson.Float(d);
 }
