@@ -1,6 +1,7 @@
 using KubeInject.Checking;
 using KubeInject.Decision;
 using KubeInject.Diagnostics;
+using KubeInject.Go;
 using KubeInject.Merging;
 using KubeInject.Pod;
 using KubeInject.Pipeline;
@@ -358,7 +359,7 @@ public sealed partial class Injector
     // The Go-side native-sidecar flag offline: 1.29 reads ENABLE_NATIVE_SIDECARS as a mode where only "true"
     // enables (auto needs a cluster); 1.22/1.23 parse it as a Go bool.
     private static bool NativeSidecarsOn(IstioVersionProfile profile, string value) =>
-        profile.NativeSidecarsEnvIsMode ? value == "true" : GoBool.Parse(value) == true;
+        profile.NativeSidecarsEnvIsMode ? value == "true" : Strconv.ParseBool(value) == true;
 
     // What Istio's injector would read from its process environment; the native-sidecar flag, when
     // given explicitly, wins over the variable so templates that read `env "ENABLE_NATIVE_SIDECARS"` agree.

@@ -1,3 +1,4 @@
+using KubeInject.Go;
 using KubeInject.Yaml;
 using Scriban.Runtime;
 
@@ -109,7 +110,7 @@ internal static class GoData
         var result = new GoStringMap();
         if (node is YMapping m)
             foreach (var e in m.Entries)
-                result[e.Name] = e.Value is YScalar s ? s.AsGoString() : Rendering.GoValues.Sprint(MapValue(e.Value, false));
+                result[e.Name] = e.Value is YScalar s ? s.AsGoString() : Fmt.Sprint(MapValue(e.Value, false));
         return result;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using KubeInject.Go;
 using KubeInject.Rendering;
 using Scriban.Runtime;
 
@@ -20,10 +21,10 @@ internal static partial class GoFunctions
         Variadic(m, "coalesce", 0, (_, a) => a.FirstOrDefault(v => !Empty(v)));
         Fixed(m, "ternary", 3, (_, a) => a[2] is true ? a[0] : a[1]);
         Fixed(m, "toString", 1, (_, a) => Str(a[0]));
-        Fixed(m, "toJson", 1, (_, a) => GoJson.Marshal(a[0]));
-        Fixed(m, "mustToJson", 1, (_, a) => GoJson.Marshal(a[0]));
-        Fixed(m, "toPrettyJson", 1, (_, a) => GoJson.Marshal(a[0]));
-        Fixed(m, "fromJson", 1, (_, a) => { try { return GoJson.Unmarshal(Str(a[0])); } catch (System.Text.Json.JsonException) { return new ScriptObject(); } });
+        Fixed(m, "toJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
+        Fixed(m, "mustToJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
+        Fixed(m, "toPrettyJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
+        Fixed(m, "fromJson", 1, (_, a) => { try { return EncodingJson.Unmarshal(Str(a[0])); } catch (System.Text.Json.JsonException) { return new ScriptObject(); } });
         Fixed(m, "kindOf", 1, (_, a) => KindOf(a[0]));
         Fixed(m, "typeOf", 1, (_, a) => GoSemantics.TypeName(a[0]));
         Fixed(m, "kindIs", 2, (_, a) => KindOf(a[1]) == Str(a[0]));
@@ -93,7 +94,7 @@ internal static partial class GoFunctions
         Variadic(m, "pick", 1, (_, a) => { var r = new ScriptObject(); if (a[0] is ScriptObject d) foreach (var k in a[1..].Select(Str)) if (d.TryGetValue(k, out var v)) r[k] = v; return r; });
         Variadic(m, "merge", 1, (_, a) => MergeInto(a, overwrite: false));
         Variadic(m, "mergeOverwrite", 1, (_, a) => MergeInto(a, overwrite: true));
-        Fixed(m, "deepCopy", 1, (_, a) => GoJson.Unmarshal(GoJson.Marshal(a[0])));
+        Fixed(m, "deepCopy", 1, (_, a) => EncodingJson.Unmarshal(EncodingJson.Marshal(a[0])));
 
         // math (sprig converts to int64)
         Variadic(m, "add", 0, (_, a) => a.Sum(ToInt64));

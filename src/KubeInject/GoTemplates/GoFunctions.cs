@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using KubeInject.Go;
 using KubeInject.Rendering;
 using Scriban;
 using Scriban.Runtime;
@@ -89,18 +90,18 @@ internal static partial class GoFunctions
         m["len"] = (_, a) => a.Length == 1 ? GoSemantics.Len(a[0]) : throw new GoExecException($"wrong number of args for len: want 1 got {a.Length}");
         m["index"] = (_, a) => a.Length >= 1 ? GoSemantics.Index(a[0], a[1..]) : throw new GoExecException("wrong number of args for index: want at least 1 got 0");
         m["slice"] = (_, a) => a.Length >= 1 ? GoSemantics.Slice(a[0], a[1..]) : throw new GoExecException("wrong number of args for slice: want at least 1 got 0");
-        m["print"] = (_, a) => GoFmt.Sprint(a);
-        m["println"] = (_, a) => GoFmt.Sprintln(a);
-        m["printf"] = (_, a) => a.Length >= 1 ? GoFmt.Sprintf(Str(GoSemantics.Argument(a[0])), a[1..]) : throw new GoExecException("wrong number of args for printf: want at least 1 got 0");
+        m["print"] = (_, a) => Fmt.SprintOperands(a);
+        m["println"] = (_, a) => Fmt.Sprintln(a);
+        m["printf"] = (_, a) => a.Length >= 1 ? Fmt.Sprintf(Str(GoSemantics.Argument(a[0])), Array.ConvertAll(a[1..], GoSemantics.Argument), GoSemantics.TypeName) : throw new GoExecException("wrong number of args for printf: want at least 1 got 0");
         m["eq"] = (_, a) => GoSemantics.Eq(a);
         m["ne"] = (_, a) => a.Length == 2 ? !GoSemantics.Eq(a) : throw new GoExecException($"wrong number of args for ne: want 2 got {a.Length}");
         m["lt"] = (_, a) => Compare(a, "lt", (x, y) => GoSemantics.Lt(x, y, "lt"));
         m["le"] = (_, a) => Compare(a, "le", (x, y) => GoSemantics.Lt(x, y, "le") || GoSemantics.Eq([x, y]));
         m["gt"] = (_, a) => Compare(a, "gt", (x, y) => !GoSemantics.Lt(x, y, "gt") && !GoSemantics.Eq([x, y]));
         m["ge"] = (_, a) => Compare(a, "ge", (x, y) => !GoSemantics.Lt(x, y, "ge"));
-        m["html"] = (_, a) => HtmlEscape(GoFmt.Sprint(a));
-        m["js"] = (_, a) => JsEscape(GoFmt.Sprint(a));
-        m["urlquery"] = (_, a) => QueryEscape(GoFmt.Sprint(a));
+        m["html"] = (_, a) => HtmlEscape(Fmt.SprintOperands(a));
+        m["js"] = (_, a) => JsEscape(Fmt.SprintOperands(a));
+        m["urlquery"] = (_, a) => QueryEscape(Fmt.SprintOperands(a));
         m["call"] = (_, _) => throw new GoExecException("error calling call: the data holds no functions");
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using KubeInject.Go;
 
 namespace KubeInject.GoTemplates;
 
@@ -131,7 +132,7 @@ internal sealed class GoParser
 
     private string ParseTemplateName(GoToken t, string context)
     {
-        if (t.Kind is GoTokenKind.String or GoTokenKind.RawString) return GoLiterals.Unquote(t.Text, s => Error(t.Line, s));
+        if (t.Kind is GoTokenKind.String or GoTokenKind.RawString) return Strconv.Unquote(t.Text, s => Error(t.Line, s));
         throw Unexpected(t, context);
     }
 
@@ -395,7 +396,7 @@ internal sealed class GoParser
     private static string TermText(GoNode n) => n switch
     {
         GoBoolNode b => b.Value ? "true" : "false",
-        GoStringNode s => GoLiterals.Quote(s.Value),
+        GoStringNode s => Strconv.Quote(s.Value),
         GoNumberNode num => num.Text,
         GoNilNode => "nil",
         _ => ".",
@@ -422,7 +423,7 @@ internal sealed class GoParser
                 return new GoBoolNode(t.Line, t.Text == "true");
             case GoTokenKind.Char:
             {
-                var s = GoLiterals.Unquote(t.Text, m => Error(t.Line, m));
+                var s = Strconv.Unquote(t.Text, m => Error(t.Line, m));
                 var runes = s.EnumerateRunes().ToList();
                 if (runes.Count != 1) throw Error(t.Line, $"malformed character constant: {t.Text}");
                 return new GoNumberNode(t.Line, t.Text, (long)runes[0].Value);
@@ -432,7 +433,7 @@ internal sealed class GoParser
             case GoTokenKind.LeftParen:
                 return Pipeline("parenthesized pipeline", GoTokenKind.RightParen);
             case GoTokenKind.String or GoTokenKind.RawString:
-                return new GoStringNode(t.Line, GoLiterals.Unquote(t.Text, m => Error(t.Line, m)));
+                return new GoStringNode(t.Line, Strconv.Unquote(t.Text, m => Error(t.Line, m)));
         }
         Backup();
         return null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KubeInject.Go;
 
 namespace KubeInject.GoTemplates;
 
@@ -234,7 +235,7 @@ internal sealed class GoScribanTranslator
 
     private static string Describe(GoNode n) => n switch
     {
-        GoStringNode s => GoLiterals.Quote(s.Value),
+        GoStringNode s => Strconv.Quote(s.Value),
         GoNumberNode num => num.Text,
         GoBoolNode b => b.Value ? "true" : "false",
         GoDotNode => ".",
@@ -316,27 +317,9 @@ internal sealed class GoScribanTranslator
         _out.Append("{{ ").Append(statement).Append(" }}");
     }
 
-    /// <summary>A Scriban string literal with the same text.</summary>
-    internal static string StringLiteral(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2).Append('"');
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < ' ' || c == 0x7f) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    /// <summary>A Scriban string literal with the same text: Scriban reads JSON's escapes, and HTML characters stay raw
+    /// so the translation stays readable.</summary>
+    internal static string StringLiteral(string s) => EncodingJson.Quote(s, escapeHtml: false);
 
     private static string NumberLiteral(object value) => value switch
     {

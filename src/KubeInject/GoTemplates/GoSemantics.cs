@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using KubeInject.Go;
 using KubeInject.Rendering;
 using Scriban.Runtime;
 
@@ -16,17 +17,9 @@ internal static class GoSemantics
     /// <summary>Go's <c>truth</c>: false for nil, false, 0, "", empty slices and maps and zero fields.</summary>
     public static bool Truth(object? v) => v switch
     {
-        null or GoZero => false,
-        bool b => b,
-        string s => s.Length > 0,
-        long l => l != 0,
-        int i => i != 0,
-        double d => d != 0,
-        float f => f != 0,
+        GoZero => false,
         GoStruct => true,
-        ScriptObject o => o.Count > 0,
-        ICollection c => c.Count > 0,
-        _ => true,
+        _ => TextTemplate.IsTrue(v),
     };
 
     /// <summary>What an action prints: nil or a missing value as <c>&lt;no value&gt;</c>, anything else as <c>fmt.Sprint</c>.</summary>
@@ -42,7 +35,7 @@ internal static class GoSemantics
     {
         GoZero => "",
         int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => GoValues.Sprint(v),
+        _ => Fmt.Sprint(v),
     };
 
     /// <summary>The value functions receive: a zero field as <c>""</c>.</summary>
@@ -82,16 +75,10 @@ internal static class GoSemantics
     /// <summary>A Go type name for messages and <c>%T</c>.</summary>
     public static string TypeName(object? v) => v switch
     {
-        null => "<nil>",
-        bool => "bool",
-        long or int => "int",
-        double => "float64",
-        string or GoZero => "string",
+        GoZero => "string",
         GoStringMap => "map[string]string",
         GoStruct => "struct",
-        ScriptObject => "map[string]interface {}",
-        IList => "[]interface {}",
-        _ => v.GetType().Name,
+        _ => Fmt.TypeName(v),
     };
 
     private enum Kind { Invalid, Bool, Int, Float, String, Other }
@@ -154,7 +141,7 @@ internal static class GoSemantics
         {
             Kind.Int => Convert.ToInt64(a) < Convert.ToInt64(b),
             Kind.Float => Convert.ToDouble(a) < Convert.ToDouble(b),
-            Kind.String => GoValues.Utf8Order((string)a!, (string)b!) < 0,
+            Kind.String => Fmt.Utf8Order((string)a!, (string)b!) < 0,
             _ => throw new GoExecException($"error calling {name}: invalid type for comparison"),
         };
     }
@@ -270,7 +257,7 @@ internal static class GoSemantics
             case null or GoZero:
                 return [];
             case ScriptObject o:
-                return new ScriptArray(GoValues.SortedKeys(o));
+                return new ScriptArray(Fmt.SortedKeys(o.Keys));
             case IList l:
             {
                 var keys = new ScriptArray(l.Count);

@@ -1,3 +1,4 @@
+using KubeInject.Go;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
@@ -119,9 +120,9 @@ internal static class ContainerJson
     }
 
     /// <summary>Writes one container object.</summary>
-    public static void Write(GoJson json, YMapping container) => WriteObject(json, container, Container);
+    public static void Write(JsonWriter json, YMapping container) => WriteObject(json, container, Container);
 
-    private static void WriteObject(GoJson json, YMapping? map, Field[] fields)
+    private static void WriteObject(JsonWriter json, YMapping? map, Field[] fields)
     {
         json.BeginObject();
         foreach (var f in fields)
@@ -137,16 +138,16 @@ internal static class ContainerJson
         json.EndObject();
     }
 
-    private static void WriteValue(GoJson json, YNode? node, Field f)
+    private static void WriteValue(JsonWriter json, YNode? node, Field f)
     {
         var scalar = node as YScalar;
         switch (f.Kind)
         {
             case Kind.Str: json.String(scalar?.AsGoString() ?? f.Zero ?? ""); break;
-            case Kind.Int: json.Raw(scalar is null ? "0" : GoFormat.Number(scalar.ToValue())); break;
+            case Kind.Int: json.Raw(scalar?.ToValue() is { } number ? Fmt.Sprint(number) : "0"); break; // null decodes to Go's zero
             case Kind.Bool: json.Bool(scalar?.ToValue() is true); break;
             case Kind.IntOrStr:
-                if (scalar is { Kind: ScalarKind.Int }) json.Raw(GoFormat.Number(scalar.ToValue()));
+                if (scalar is { Kind: ScalarKind.Int }) json.Raw(Fmt.Sprint(scalar.ToValue()));
                 else if (scalar is null) json.Number(0);
                 else json.String(scalar.AsGoString());
                 break;

@@ -1,5 +1,4 @@
 using KubeInject.Pod;
-using KubeInject.PostProcessing;
 using KubeInject.Yaml;
 
 namespace KubeInject.Merging;

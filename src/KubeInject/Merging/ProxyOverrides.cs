@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KubeInject.Diagnostics;
+using KubeInject.Go;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
@@ -52,7 +53,7 @@ internal sealed record ProxyOverrides(IReadOnlyList<YMapping> Containers, IReadO
     /// <summary>Go JSON of <c>ParsedContainers</c>: each list omitted when empty, containers in Go field order.</summary>
     public string ToJson()
     {
-        var json = new GoJson().BeginObject();
+        var json = new JsonWriter().BeginObject();
         if (Containers.Count > 0)
         {
             json.Key("containers").BeginArray();

@@ -1,4 +1,5 @@
 using KubeInject.Diagnostics;
+using KubeInject.Go;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
@@ -219,7 +220,7 @@ internal static class StrategicMerge
     {
         if (item is YMapping m && m.ContainsKey(mergeKey) && !PodTree.IsNull(m[mergeKey])) return;
         if (item is YMapping dm && dm.ContainsKey(PatchDirective)) return;
-        throw new KubeInjectException($"strategic merge: map: {GoValueText.Of(item)} does not contain declared merge key: {mergeKey}");
+        throw new KubeInjectException($"strategic merge: map: {Fmt.Sprint(GoValue.Of(item))} does not contain declared merge key: {mergeKey}");
     }
 
     /// <summary>Merge keys compare as Go compares decoded JSON values: numbers by value, strings by text.</summary>

@@ -1,4 +1,4 @@
-using KubeInject.Merging;
+using KubeInject.Go;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
@@ -30,7 +30,7 @@ internal sealed record AppProber(string Handler, YMapping Action, long TimeoutSe
     }
 
     /// <summary>Writes the entry as Go marshals the <c>Prober</c> struct.</summary>
-    public void Write(GoJson json)
+    public void Write(JsonWriter json)
     {
         json.BeginObject();
         if (Handler.Length == 0)
@@ -77,17 +77,17 @@ internal sealed record AppProber(string Handler, YMapping Action, long TimeoutSe
         json.EndObject();
     }
 
-    private void OptionalString(GoJson json, string key)
+    private void OptionalString(JsonWriter json, string key)
     {
         var v = PodTree.StringValue(Action, key);
         if (!string.IsNullOrEmpty(v)) json.Key(key).String(v);
     }
 
     // IntOrString keeps its kind: a number stays a number, a name stays a string.
-    private void Port(GoJson json)
+    private void Port(JsonWriter json)
     {
         json.Key("port");
-        if (Action["port"] is YScalar { Kind: ScalarKind.Int } i) json.Raw(GoFormat.Number(i.ToValue()));
+        if (Action["port"] is YScalar { Kind: ScalarKind.Int } i) json.Raw(Fmt.Sprint(i.ToValue()));
         else if (Action["port"] is YScalar s && !PodTree.IsNull(s)) json.String(s.AsGoString());
         else json.Number(0);
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KubeInject.Merging;
+using KubeInject.Go;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
@@ -50,7 +50,7 @@ internal static class AppProbers
     /// <summary>Go JSON of the map (keys sorted).</summary>
     public static string ToJson(IReadOnlyDictionary<string, AppProber?> probers)
     {
-        var json = new GoJson().BeginObject();
+        var json = new JsonWriter().BeginObject();
         foreach (var (url, p) in probers.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             json.Key(url);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KubeInject.Go;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
@@ -20,7 +21,7 @@ internal static class ProbeRewriter
     public static void Apply(YMapping pod, InjectionContext context, PostProcessOptions options)
     {
         if (PodTree.FindSidecar(pod) is not { } sidecar) return;
-        bool rewrite = GoBool.Parse(PodTree.Annotation(pod, RewriteAnnotation)) ?? context.RewriteAppHttpProbe;
+        bool rewrite = Strconv.ParseBool(PodTree.Annotation(pod, RewriteAnnotation)) ?? context.RewriteAppHttpProbe;
         if (!rewrite) return;
 
         var probers = AppProbers.Collect(pod, context.StatusPort, options);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using KubeInject.Merging;
+using KubeInject.Go;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
@@ -20,10 +20,10 @@ internal static class PrometheusMerge
         var annotations = PodTree.Annotations(pod);
         bool scrape = true;
         foreach (var v in PrometheusAnnotations.Values(annotations, PrometheusAnnotations.Scrape))
-            if (GoBool.Parse(v) is { } b) { scrape = b; break; }
+            if (Strconv.ParseBool(v) is { } b) { scrape = b; break; }
         if (!scrape) return;
 
-        bool merge = GoBool.Parse(PodTree.Annotation(pod, MergeMetricsAnnotation)) ?? context.EnablePrometheusMerge ?? true;
+        bool merge = Strconv.ParseBool(PodTree.Annotation(pod, MergeMetricsAnnotation)) ?? context.EnablePrometheusMerge ?? true;
         if (!merge) return;
 
         string target = context.StatusPort.ToString(CultureInfo.InvariantCulture);
@@ -36,7 +36,7 @@ internal static class PrometheusMerge
         if (any && PodTree.FindSidecar(pod) is { } sidecar)
         {
             // Field order of Istio's PrometheusScrapeConfiguration struct: scrape, path, port.
-            var json = new GoJson().BeginObject()
+            var json = new JsonWriter().BeginObject()
                 .Key("scrape").String(scrapeValue ?? "")
                 .Key("path").String(pathValue ?? "")
                 .Key("port").String(portValue ?? "")

@@ -1,4 +1,4 @@
-using KubeInject.Merging;
+using KubeInject.Go;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
@@ -19,7 +19,7 @@ internal static class StatusAnnotation
     }
 
     /// <summary>Go JSON of <c>SidecarInjectionStatus</c>: fields in struct order, empty lists as <c>null</c>.</summary>
-    public static string Json(InjectedNames names, string revision) => new GoJson().BeginObject()
+    public static string Json(InjectedNames names, string revision) => new JsonWriter().BeginObject()
         .Key("initContainers").StringsOrNull(names.InitContainers)
         .Key("containers").StringsOrNull(names.Containers)
         .Key("volumes").StringsOrNull(names.Volumes)

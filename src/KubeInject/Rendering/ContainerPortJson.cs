@@ -1,4 +1,5 @@
 using System.Text;
+using KubeInject.Go;
 using Scriban.Runtime;
 
 namespace KubeInject.Rendering;
@@ -25,11 +26,11 @@ internal static class ContainerPortJson
             bool omitEmpty = field != "containerPort";
             if (omitEmpty && !GoValues.Truthy(value)) continue;
             if (sb.Length > 1) sb.Append(',');
-            GoJson.AppendString(sb, field);
+            EncodingJson.AppendString(sb, field);
             sb.Append(':');
             // Typed decoding makes the int32 fields numbers and the rest strings.
-            if (field is "hostPort" or "containerPort") GoJson.Append(sb, value is string ? value : GoValues.ToInt64(value));
-            else GoJson.Append(sb, value is string ? value : GoValues.Sprint(value));
+            if (field is "hostPort" or "containerPort") EncodingJson.Append(sb, value is string ? value : GoValues.ToInt64(value));
+            else EncodingJson.Append(sb, value is string ? value : Fmt.Sprint(value));
         }
         return sb.Append('}').ToString();
     }

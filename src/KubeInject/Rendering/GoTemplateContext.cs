@@ -1,3 +1,4 @@
+using KubeInject.Go;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -42,6 +43,6 @@ internal sealed class GoTemplateContext : TemplateContext
         // Go would print "<no value>" for a missing key; Scriban cannot tell missing from null, so print nothing.
         null => "",
         string s => s,
-        _ => GoValues.Sprint(value),
+        _ => Fmt.Sprint(value),
     };
 }

@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Text.Json;
+using KubeInject.Go;
+using KubeInject.Go.SigsYaml;
 using Scriban;
 using Scriban.Runtime;
 
@@ -15,8 +17,8 @@ internal static partial class TemplateFunctions
     public static string Annotation(object? meta, string name, object? defaultValue)
     {
         if (meta is ScriptObject m && m.TryGetValue("annotations", out var a) && a is ScriptObject annotations && annotations.TryGetValue(name, out var value))
-            return value as string ?? GoValues.Sprint(value);
-        return GoValues.Sprint(defaultValue);
+            return value as string ?? Fmt.Sprint(value);
+        return Fmt.Sprint(defaultValue);
     }
 
     /// <summary><c>valueOrDefault value default</c>: <paramref name="defaultValue"/> only when the value is nil or exactly <c>""</c> (0, false and empty collections are kept).</summary>
@@ -27,7 +29,7 @@ internal static partial class TemplateFunctions
     public static bool Isset(object? map, string key) => map is ScriptObject m && m.ContainsKey(key);
 
     /// <summary><c>toJSON map</c>: Go JSON with sorted keys and Go escaping; nil → <c>{}</c>.</summary>
-    public static string ToJson(object? map) => map is null ? "{}" : GoJson.Marshal(map);
+    public static string ToJson(object? map) => map is null ? "{}" : EncodingJson.Marshal(map);
 
     /// <summary>
     /// <c>fromJSON s</c>: decodes JSON into maps, lists, float64 numbers, strings, bools and nil. Invalid JSON
@@ -37,7 +39,7 @@ internal static partial class TemplateFunctions
     {
         try
         {
-            return GoJson.Unmarshal(text ?? "");
+            return EncodingJson.Unmarshal(text ?? "");
         }
         catch (JsonException)
         {
@@ -53,7 +55,7 @@ internal static partial class TemplateFunctions
     {
         null => "{}",
         ScriptObject o when ContainerPortJson.IsPort(o) => ContainerPortJson.Marshal(o),
-        _ => GoJson.Marshal(value),
+        _ => EncodingJson.Marshal(value),
     };
 
     /// <summary>
@@ -64,11 +66,11 @@ internal static partial class TemplateFunctions
     {
         if (message is null) return "{}";
         if (context is GoTemplateContext go && ReferenceEquals(message, go.ProxyConfig)) return go.ProxyConfigJson;
-        return GoJson.Marshal(message);
+        return EncodingJson.Marshal(message);
     }
 
     /// <summary><c>toYaml v</c>: <c>sigs.k8s.io/yaml.Marshal</c> output, with its trailing newline; nil → <c>null\n</c>.</summary>
-    public static string ToYaml(object? value) => GoYaml.Marshal(value);
+    public static string ToYaml(object? value) => YamlMarshal.Marshal(value);
 
     /// <summary>
     /// Istio's <c>indent n s</c> (pipe: <c>s | indent n</c>): prefixes every line <em>except the first</em> with
@@ -100,7 +102,7 @@ internal static partial class TemplateFunctions
     public static string ExcludeInboundPort(object? port, string? excludedInboundPorts)
     {
         excludedInboundPorts ??= "";
-        string portText = GoValues.Sprint(port).Trim();
+        string portText = Fmt.Sprint(port).Trim();
         if (portText.Length == 0 || portText == "0") return excludedInboundPorts;
         var items = excludedInboundPorts.Split(',');
         if (items.Contains(portText)) return excludedInboundPorts;
@@ -133,7 +135,7 @@ internal static partial class TemplateFunctions
     }
 
     /// <summary><c>formatDuration d</c>: Go's <c>time.Duration</c> text of a proto duration (<c>"90s"</c> → <c>1m30s</c>).</summary>
-    public static string FormatDuration(object? duration) => GoDuration.Format(duration);
+    public static string FormatDuration(object? duration) => TemplateDuration.Format(duration);
 
     /// <summary>
     /// <c>appendMultusNetwork existing net</c>: adds the Istio CNI network to a Multus annotation. A value
@@ -184,7 +186,7 @@ internal static partial class TemplateFunctions
     {
         var result = new ScriptObject();
         if (map is ScriptObject m)
-            foreach (var key in GoValues.SortedKeys(m))
+            foreach (var key in Fmt.SortedKeys(m.Keys))
                 if (!keys.Contains(key)) result[key] = m[key];
         return result;
     }
@@ -194,7 +196,7 @@ internal static partial class TemplateFunctions
     {
         var result = new ScriptObject();
         for (int i = 0; i < keysAndValues.Length; i += 2)
-            result[GoValues.Sprint(keysAndValues[i])] = i + 1 < keysAndValues.Length ? GoValues.Sprint(keysAndValues[i + 1]) : "";
+            result[Fmt.Sprint(keysAndValues[i])] = i + 1 < keysAndValues.Length ? Fmt.Sprint(keysAndValues[i + 1]) : "";
         return result;
     }
 
@@ -209,5 +211,5 @@ internal static partial class TemplateFunctions
     }
 
     /// <summary><c>toJsonMap m1 m2...</c>: JSON of <see cref="MergeMaps"/> (no arguments → <c>null</c>).</summary>
-    public static string ToJsonMap(params object?[] maps) => GoJson.Marshal(MergeMaps(maps));
+    public static string ToJsonMap(params object?[] maps) => EncodingJson.Marshal(MergeMaps(maps));
 }

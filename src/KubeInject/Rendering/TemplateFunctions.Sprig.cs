@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using KubeInject.Go;
 using Scriban.Runtime;
 
 namespace KubeInject.Rendering;
@@ -13,7 +14,7 @@ internal static partial class TemplateFunctions
     /// spaces; nil arguments are skipped, so quoting a missing value gives <c>""</c> (the empty text, not a pair of quotes).
     /// </summary>
     public static string Quote(params object?[] values) =>
-        string.Join(' ', values.Where(v => v is not null).Select(v => GoQuote.Quote(GoValues.Sprint(v))));
+        string.Join(' ', values.Where(v => v is not null).Select(v => Strconv.Quote(Fmt.Sprint(v))));
 
     /// <summary>
     /// sprig <c>trunc n s</c>, written <c>s | trunc n</c>: the first <paramref name="length"/> <em>bytes</em>
@@ -51,8 +52,8 @@ internal static partial class TemplateFunctions
         {
             null => [],
             string s => [s],
-            IEnumerable e => e.Cast<object?>().Where(v => v is not null).Select(GoValues.Sprint),
-            _ => [GoValues.Sprint(list)],
+            IEnumerable e => e.Cast<object?>().Where(v => v is not null).Select(Fmt.Sprint),
+            _ => [Fmt.Sprint(list)],
         };
         return string.Join(separator ?? "", items);
     }

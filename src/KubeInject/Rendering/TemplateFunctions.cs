@@ -1,4 +1,7 @@
 using System.Collections;
+using System.Globalization;
+using System.Text;
+using KubeInject.Go;
 using Scriban.Runtime;
 
 namespace KubeInject.Rendering;
@@ -18,7 +21,7 @@ internal static partial class TemplateFunctions
         {
             null => [],
             IEnumerable e and not string => new ScriptArray(e.Cast<object?>()),
-            _ => throw new InvalidOperationException($"cannot append to {GoValues.Sprint(list)}"),
+            _ => throw new InvalidOperationException($"cannot append to {Fmt.Sprint(list)}"),
         };
         result.Add(value);
         return result;

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using KubeInject.Diagnostics;
+using KubeInject.Go;
+using KubeInject.Go.Protojson;
 
 namespace KubeInject.Settings;
 
@@ -36,7 +38,7 @@ internal static partial class AnnotationValidator
     /// <c>failed to run injection template: 1 error occurred:\n\t* ...\n\n</c>.
     /// </summary>
     public static string FormatError(IReadOnlyList<string> messages) =>
-        "failed to run injection template: " + GoMultiError.Format(messages);
+        "failed to run injection template: " + MultiError.Format(messages);
 
     /// <summary>Throws <see cref="KubeInjectException"/> with <see cref="FormatError"/> when any message is returned.</summary>
     public static void ThrowIfInvalid(IEnumerable<KeyValuePair<string, string>> annotations, AnnotationValidationOptions options, SourceLocation? location = null)
@@ -53,16 +55,16 @@ internal static partial class AnnotationValidator
             case "sidecar.istio.io/interceptionMode":
                 return value is "REDIRECT" or "TPROXY" or "NONE" ? null : $"interceptionMode invalid, use REDIRECT,TPROXY,NONE: {value}";
             case "sidecar.istio.io/enableCoreDump":
-                return options.ValidateEnableCoreDump ? GoStrconv.ParseBoolError(value) : null;
+                return options.ValidateEnableCoreDump ? Strconv.ParseBoolError(value) : null;
             case "prometheus.istio.io/merge-metrics":
-                return GoStrconv.ParseBoolError(value);
+                return Strconv.ParseBoolError(value);
             case "status.sidecar.istio.io/port":
                 // Istio reuses the excludeInboundPorts wording here.
                 return ParsePortError(value) is { } pe ? "excludeInboundPorts invalid: " + pe : null;
             case "readiness.status.sidecar.istio.io/initialDelaySeconds":
             case "readiness.status.sidecar.istio.io/periodSeconds":
             case "readiness.status.sidecar.istio.io/failureThreshold":
-                return GoStrconv.ParseUintError(value, 32);
+                return Strconv.ParseUintError(value, 32);
             case "traffic.sidecar.istio.io/includeOutboundIPRanges":
                 return value == "*" ? null : CidrListError(value) is { } ie ? "includeIPRanges invalid: " + ie : null;
             case "traffic.sidecar.istio.io/excludeOutboundIPRanges":
@@ -95,19 +97,19 @@ internal static partial class AnnotationValidator
             return "failed to convert to apply proxy config: " + e.Message;
         }
         var errors = ProxyConfigValidator.Validate(config);
-        return errors.Count == 0 ? null : GoMultiError.Format(errors);
+        return errors.Count == 0 ? null : MultiError.Format(errors);
     }
 
     private static string? CidrListError(string cidrs)
     {
         if (cidrs.Length == 0) return null;
         foreach (var cidr in cidrs.Split(','))
-            if (GoNetip.ParsePrefixError(cidr) is { } e) return $"failed parsing cidr '{cidr}': {e}";
+            if (Netip.ParsePrefixError(cidr) is { } e) return $"failed parsing cidr '{cidr}': {e}";
         return null;
     }
 
     private static string? ParsePortError(string port) =>
-        GoStrconv.ParseUintError(port.Trim(GoSpace), 16) is { } e ? $"failed parsing port '{port}': {e}" : null;
+        Strconv.ParseUintError(port.Trim(GoSpace), 16) is { } e ? $"failed parsing port '{port}': {e}" : null;
 
     // parsePorts trims the whole list, splits on ',' and wraps each port error a second time.
     private static string? PortListError(string name, string ports)

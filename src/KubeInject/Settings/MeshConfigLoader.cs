@@ -1,4 +1,6 @@
 using KubeInject.Diagnostics;
+using KubeInject.Go;
+using KubeInject.Go.Protojson;
 using KubeInject.Reading;
 using KubeInject.Yaml;
 
@@ -87,7 +89,7 @@ internal static class MeshConfigLoader
         mesh.Set("trustDomainAliases", new YSequence(aliases.Select(a => (YNode)YScalar.String(a))));
 
         var errors = MeshConfigValidator.Validate(mesh);
-        if (errors.Count > 0) throw new KubeInjectException(GoMultiError.Format(errors).TrimEnd('\n'), new SourceLocation(fileName));
+        if (errors.Count > 0) throw new KubeInjectException(MultiError.Format(errors).TrimEnd('\n'), new SourceLocation(fileName));
         return mesh;
     }
 

@@ -1,3 +1,4 @@
+using KubeInject.Go.Protojson;
 using KubeInject.Yaml;
 
 namespace KubeInject.Settings;

@@ -1,4 +1,5 @@
 using KubeInject.Diagnostics;
+using KubeInject.Go.Protojson;
 using KubeInject.Yaml;
 
 namespace KubeInject.Settings;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KubeInject.Go;
 using KubeInject.Yaml;
 
 namespace KubeInject.Settings;
@@ -57,18 +58,18 @@ internal static partial class ProxyConfigValidator
         }
 
         string statsd = Str(pc, "statsdUdpAddress");
-        if (statsd != "" && ProxyAddressError(statsd) is { } se) errs.Add($"invalid statsd udp address {GoText.Quote(statsd)}: {se}");
+        if (statsd != "" && ProxyAddressError(statsd) is { } se) errs.Add($"invalid statsd udp address {Strconv.Quote(statsd)}: {se}");
         string ems = Str(pc, "envoyMetricsServiceAddress");
-        if (ems != "" && ProxyAddressError(ems) is { } me) errs.Add($"invalid envoy metrics service address {GoText.Quote(ems)}: {me}");
+        if (ems != "" && ProxyAddressError(ems) is { } me) errs.Add($"invalid envoy metrics service address {Strconv.Quote(ems)}: {me}");
         if (pc["envoyMetricsService"] is YMapping ms && Str(ms, "address") is { Length: > 0 } msa && ProxyAddressError(msa) is { } mse)
-            errs.Add($"invalid envoy metrics service address {GoText.Quote(msa)}: {mse}");
+            errs.Add($"invalid envoy metrics service address {Strconv.Quote(msa)}: {mse}");
         if (pc["envoyAccessLogService"] is YMapping als && Str(als, "address") is { Length: > 0 } alsa && ProxyAddressError(alsa) is { } alse)
-            errs.Add($"invalid envoy access log service address {GoText.Quote(alsa)}: {alse}");
+            errs.Add($"invalid envoy access log service address {Strconv.Quote(alsa)}: {alse}");
 
         if (PortError(Int(pc, "proxyAdminPort")) is { } pe) errs.Add("invalid proxy admin port: " + pe);
         string policy = Str(pc, "controlPlaneAuthPolicy");
         if (policy is not ("" or "NONE" or "MUTUAL_TLS"))
-            errs.Add($"invalid authentication policy: unrecognized control plane auth policy {GoText.Quote(policy)}");
+            errs.Add($"invalid authentication policy: unrecognized control plane auth policy {Strconv.Quote(policy)}");
         if (PortError(Int(pc, "statusPort")) is { } spe) errs.Add("invalid status port: " + spe);
 
         if (pc["privateKeyProvider"] is YMapping pkp)
@@ -86,13 +87,13 @@ internal static partial class ProxyConfigValidator
     /// <summary><c>ValidateProxyAddress</c>: null when <c>host:port</c> is well formed, else Istio's text.</summary>
     public static string? ProxyAddressError(string hostAddr)
     {
-        if (GoNetip.SplitHostPort(hostAddr, out var host, out var p) is { } splitError)
-            return $"unable to split {GoText.Quote(hostAddr)}: {splitError}";
-        var port = GoStrconv.Atoi(p, out var atoiError);
+        if (Netip.SplitHostPort(hostAddr, out var host, out var p) is { } splitError)
+            return $"unable to split {Strconv.Quote(hostAddr)}: {splitError}";
+        var port = Strconv.Atoi(p, out var atoiError);
         if (port is null) return $"port ({p}) is not a number: {atoiError}";
         if (PortError(port.Value) is { } pe) return pe;
-        if (FqdnError(host) is not null && GoNetip.ParseAddrError(host) is not null)
-            return $"{GoText.Quote(host)} is not a valid hostname or an IP address";
+        if (FqdnError(host) is not null && Netip.ParseAddrError(host) is not null)
+            return $"{Strconv.Quote(host)} is not a valid hostname or an IP address";
         return null;
     }
 
@@ -127,7 +128,7 @@ internal static partial class ProxyConfigValidator
         return i < 0 ? address : address[..i] + "127.0.0.1" + address[(i + "$(HOST_IP)".Length)..];
     }
 
-    private static long Nanos(string protoDuration) => GoDuration.TryParse(protoDuration, out _) ?? 0;
+    private static long Nanos(string protoDuration) => Time.ParseDuration(protoDuration, out _) ?? 0;
 
     private static string Str(YMapping m, string key) => (m[key] as YScalar)?.Value ?? "";
 

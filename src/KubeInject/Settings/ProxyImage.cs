@@ -1,4 +1,5 @@
 using System.Globalization;
+using KubeInject.Go;
 using KubeInject.Yaml;
 using static KubeInject.Yaml.YNodeReading;
 
@@ -21,7 +22,9 @@ internal static class ProxyImage
     public static string Compute(YMapping values, YMapping meshConfig, IReadOnlyDictionary<string, string>? podAnnotations)
     {
         var global = values["global"] as YMapping;
-        string tag = global?["tag"] is { } t ? GoPrint(t) : "";
+        // The Values proto keeps the tag as a google.protobuf.Value; Istio prints it with %v, so numbers are
+        // float64s (1.20 -> "1.2", 1000000 -> "1e+06") and null prints as <nil>.
+        string tag = global?["tag"] is { } t ? Fmt.Sprint(GoValue.Of(t)) : "";
         string imageType = Text(global?["variant"]);
         if ((meshConfig["defaultConfig"] as YMapping)?["image"] is YMapping image) imageType = Text(image["imageType"]);
         string imageName = "proxyv2";
@@ -45,17 +48,5 @@ internal static class ProxyImage
         }
         return imageType == "default" ? tag : tag + "-" + imageType;
     }
-
-    // The Values proto keeps the tag as a google.protobuf.Value; Istio prints it with %v, so numbers are
-    // float64s (1.20 -> "1.2", 1000000 -> "1e+06") and null prints as <nil>.
-    private static string GoPrint(YNode node) => node switch
-    {
-        YScalar { Kind: ScalarKind.Null } => "<nil>",
-        YScalar { Kind: ScalarKind.Int or ScalarKind.Float } s => GoFormat.Float64(Convert.ToDouble(s.ToValue(), CultureInfo.InvariantCulture)),
-        YScalar s => s.AsGoString(),
-        YSequence q => "[" + string.Join(" ", q.Items.Select(GoPrint)) + "]",
-        YMapping m => "map[" + string.Join(" ", m.Entries.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => e.Name + ":" + GoPrint(e.Value))) + "]",
-        _ => "",
-    };
 
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KubeInject.Go;
 
 namespace KubeInject.Yaml;
 
@@ -77,7 +78,7 @@ internal sealed class YScalar : YNode
         ScalarKind.Null => "",
         ScalarKind.Bool => ScalarResolver.ParseBool(Value) ? "true" : "false",
         ScalarKind.Int => ScalarResolver.ParseInt(Value)?.ToString(CultureInfo.InvariantCulture) ?? Value,
-        ScalarKind.Float => GoFormat.Float32(ScalarResolver.ParseFloat(Value)),
+        ScalarKind.Float => Strconv.FormatFloat(ScalarResolver.ParseFloat(Value), bitSize: 32),
         _ => Value,
     };
 

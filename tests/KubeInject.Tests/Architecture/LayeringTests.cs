@@ -14,6 +14,15 @@ public sealed partial class LayeringTests
     private static readonly string[] Facades = ["(root)", "Krm", "Pipeline"];
     private static readonly string[] FacadeTypes = ["Injector", "Uninjector", "KrmFunction", "WorkloadPipeline"];
 
+    // Folders of independent packages: Go/ emulates one Go package per file or sub-folder.
+    private static readonly string[] PackageFolders = ["Go"];
+
+    private static string UnitOf(string folder)
+    {
+        var parts = folder.Split('.');
+        return PackageFolders.Contains(parts[0]) ? folder : parts[0];
+    }
+
     [GeneratedRegex(@"//.*$|/\*.*?\*/|""(?:[^""\\]|\\.)*""", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex CommentsAndStrings();
 
@@ -27,30 +36,47 @@ public sealed partial class LayeringTests
         throw new DirectoryNotFoundException("src/KubeInject not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>Folder → the folders its code refers to (comments and string literals ignored).</summary>
+    /// <summary>
+    /// Unit → the units its code refers to (comments and string literals ignored). A unit is a top-level folder with its
+    /// sub-folders (<c>Checking</c> holds <c>Checking/Policies</c>), except in <see cref="PackageFolders"/>, where each
+    /// sub-folder is a unit of its own (<c>Go.Protojson</c>).
+    /// </summary>
     internal static Dictionary<string, SortedSet<string>> Dependencies()
     {
         string root = LibraryFolder();
-        var folders = Directory.GetDirectories(root).Select(Path.GetFileName).Where(n => n is not ("bin" or "obj")).Select(n => n!).ToList();
+        var units = Directory.GetDirectories(root, "*", SearchOption.AllDirectories)
+            .Select(d => Path.GetRelativePath(root, d).Replace(Path.DirectorySeparatorChar, '.'))
+            .Where(n => !n.StartsWith("bin", StringComparison.Ordinal) && !n.StartsWith("obj", StringComparison.Ordinal))
+            .ToList();
+        var unitNames = units.Select(UnitOf).Distinct().ToList();
+        // A unit is referred to by its own namespace or any of its sub-namespaces.
+        var patterns = unitNames.ToDictionary(u => u, u => new Regex(string.Join("|", units.Where(n => UnitOf(n) == u).Select(n => Pattern(n, units)))));
         var graph = new Dictionary<string, SortedSet<string>>();
         foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
         {
-            var relative = Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar);
-            if (relative[0] is "bin" or "obj") continue;
-            string from = relative.Length == 1 ? "(root)" : relative[0];
+            var folder = Path.GetRelativePath(root, Path.GetDirectoryName(file)!).Replace(Path.DirectorySeparatorChar, '.');
+            if (folder.StartsWith("bin", StringComparison.Ordinal) || folder.StartsWith("obj", StringComparison.Ordinal)) continue;
+            string from = folder == "." ? "(root)" : UnitOf(folder);
             var deps = graph.TryGetValue(from, out var d) ? d : graph[from] = [];
             string code = CommentsAndStrings().Replace(File.ReadAllText(file), "");
-            foreach (var to in folders)
-            {
-                if (to == from) continue;
-                if (Regex.IsMatch(code, $@"(using KubeInject\.{to}(\.[A-Za-z.]+)?;)|KubeInject\.{to}\.|(?<![\w.]){to}\.[A-Z]"))
-                    deps.Add(to);
-            }
+            foreach (var (to, pattern) in patterns)
+                if (to != from && pattern.IsMatch(code)) deps.Add(to);
             if (from != "(root)" && !Facades.Contains(from))
                 foreach (var facade in FacadeTypes)
                     if (Regex.IsMatch(code, $@"(?<![\w.]){facade}\b")) deps.Add("(root)");
         }
         return graph;
+    }
+
+    // using KubeInject.U; or a type named through KubeInject.U. — or through U. alone, which C# resolves from a sibling
+    // namespace — where the next name is a type, not one of U's own sub-namespaces.
+    private static string Pattern(string unit, List<string> units)
+    {
+        var children = units.Where(u => u.StartsWith(unit + ".", StringComparison.Ordinal)).Select(u => u[(unit.Length + 1)..].Split('.')[0]).Distinct().ToList();
+        string notChild = children.Count == 0 ? "" : $"(?!(?:{string.Join("|", children)})\\b)";
+        string name = Regex.Escape(unit);
+        string partial = unit.Contains('.') ? "" : $@"|(?<![\w.]){name}\.{notChild}[A-Z]";
+        return $@"using KubeInject\.{name};|using static KubeInject\.{name}\.|KubeInject\.{name}\.{notChild}[A-Z]{partial}";
     }
 
     [Fact]
@@ -79,6 +105,8 @@ public sealed partial class LayeringTests
         Assert.Contains("Yaml", graph["Reading"]);
         Assert.Contains("Pipeline", graph["(root)"]);
         Assert.Contains("Pod", graph["Merging"]);
+        Assert.Contains("Yaml", graph["Go.Protojson"]);
+        Assert.DoesNotContain("Yaml", graph["Go"]);
     }
 
     private static List<string>? PathBack(Dictionary<string, SortedSet<string>> graph, string target, string at, List<string> path)

@@ -21,6 +21,12 @@ public sealed class GoTemplateTests
     }
 
     [Fact]
+    public void String_literals_keep_control_and_html_characters_through_the_translation()
+    {
+        Assert.Equal("a\bb\fc<&>\u2028\u007f\"\\", Render("{{ \"a\\bb\\fc<&>\\u2028\\x7f\\\"\\\\\" }}"));
+    }
+
+    [Fact]
     public void Range_over_an_integer_counts_from_zero() // Go 1.22
     {
         Assert.Equal("0,1,2,", Render("{{range $i := 3}}{{$i}},{{end}}"));

@@ -25,7 +25,7 @@ public class GoEncodingTests
     {
         var v = Assert.IsType<ScriptObject>(TemplateFunctions.FromJson("{\"a\": 1, \"b\": [true, null, \"x\"], \"c\": {}}"));
         Assert.Equal(1.0, v["a"]);
-        Assert.Equal("[true <nil> x]", GoValues.Sprint(v["b"]));
+        Assert.Equal("[true <nil> x]", KubeInject.Go.Fmt.Sprint(v["b"]));
     }
 
     [Theory]

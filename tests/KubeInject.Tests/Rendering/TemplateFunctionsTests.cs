@@ -199,9 +199,9 @@ public class TemplateFunctionsTests
     {
         var list = new ScriptArray { "a" };
         var appended = TemplateFunctions.Append(list, "b");
-        Assert.Equal("[a b]", GoValues.Sprint(appended));
-        Assert.Equal("[a]", GoValues.Sprint(list));
-        Assert.Equal("[x]", GoValues.Sprint(TemplateFunctions.Append(null, "x")));
+        Assert.Equal("[a b]", KubeInject.Go.Fmt.Sprint(appended));
+        Assert.Equal("[a]", KubeInject.Go.Fmt.Sprint(list));
+        Assert.Equal("[x]", KubeInject.Go.Fmt.Sprint(TemplateFunctions.Append(null, "x")));
     }
 
     [Theory]

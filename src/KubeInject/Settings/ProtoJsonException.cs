@@ -1,4 +1,0 @@
-namespace KubeInject.Settings;
-
-/// <summary>A value that jsonpb would refuse; the message imitates Go's, callers add Istio's prefix.</summary>
-internal sealed class ProtoJsonException(string message) : Exception(message);
