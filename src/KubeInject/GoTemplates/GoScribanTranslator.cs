@@ -123,14 +123,14 @@ internal sealed class GoScribanTranslator
             case GoBranchKind.If:
             {
                 var value = EvalDeclaringPipe(b.Pipe);
-                Code($"if go_truth {value}");
+                Code($"if {value}");
                 EmitList(b.List);
                 break;
             }
             case GoBranchKind.With:
             {
                 var value = Materialize(EvalDeclaringPipe(b.Pipe));
-                Code($"if go_truth {value}");
+                Code($"if {value}");
                 _dot = NewLocal("d");
                 Code($"{_dot} = {value}");
                 EmitList(b.List);
@@ -143,7 +143,7 @@ internal sealed class GoScribanTranslator
                 var keys = NewLocal("k");
                 var key = NewLocal("i");
                 Code($"{keys} = go_range_keys {collection}");
-                Code($"if go_truth {keys}");
+                Code($"if {keys}");
                 Code($"for {key} in {keys}");
                 _dot = NewLocal("d");
                 Code($"{_dot} = go_range_elem {collection} {key}");
@@ -276,7 +276,7 @@ internal sealed class GoScribanTranslator
             // Go evaluates operands left to right and stops at the first that decides (false for and, true for or).
             int count = args.Count + (final is null ? 0 : 1);
             if (count == 0) return Fail($"wrong number of args for {name}: want at least 1 got 0");
-            string test = name == "and" ? $"go_truth {t}" : $"!(go_truth {t})";
+            string test = name == "and" ? t : $"!{t}";
             int open = 0;
             for (int i = 0; i < count; i++)
             {

@@ -21,13 +21,15 @@ internal sealed class GoTemplate
 
     private readonly Template _scriban;
     private readonly IReadOnlyList<(int Offset, int Line)> _lines;
-    private readonly ScriptObject _constants;
+    // The Go runtime's helpers and this template's field chains, in one read-only object (see GoRenderGlobals).
+    private readonly ScriptObject _shared;
 
     private GoTemplate(string name, string scribanText, Template scriban, IReadOnlyList<(int Offset, int Line)> lines, IReadOnlyList<string[]> chains)
     {
-        _constants = new ScriptObject();
-        for (int i = 0; i < chains.Count; i++) _constants[GoScribanTranslator.ChainVariable(i)] = chains[i];
-        _constants.IsReadOnly = true;
+        _shared = new ScriptObject(GoRuntime.Shared.Count + chains.Count, autoImportStaticsFromThisType: false);
+        foreach (var (helper, function) in GoRuntime.Shared) _shared[helper] = function;
+        for (int i = 0; i < chains.Count; i++) _shared[GoScribanTranslator.ChainVariable(i)] = chains[i];
+        _shared.IsReadOnly = true;
         Name = name;
         ScribanText = scribanText;
         _scriban = scriban;
@@ -77,9 +79,9 @@ internal sealed class GoTemplate
         context.LoopLimit = int.MaxValue;
         context.RecursiveLimit = 1000;
         context.LimitToString = 64 * 1024 * 1024;
-        context.PushGlobal(GoRuntime.Shared);
-        context.PushGlobal(_constants);
-        context.PushGlobal(new ScriptObject { ["go_dot"] = dot });
+        // Go's truth for if, with and range tests: the translation writes them without a helper call.
+        context.Truth = GoSemantics.Truth;
+        context.PushGlobal(new GoRenderGlobals(_shared, dot));
         context.PushOutput(new StringBuilderOutput(new StringBuilder()));
         try
         {
