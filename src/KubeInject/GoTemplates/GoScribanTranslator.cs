@@ -22,21 +22,42 @@ internal sealed class GoScribanTranslator
     private readonly Dictionary<string, int> _chainIndex = new(StringComparer.Ordinal);
     private readonly List<string[]> _chains = [];
     private string _dot = "$d0";
+    // Field chains read from the data itself ($ of the main template): go_r3, one global lookup instead of a
+    // go_field call (GoRenderGlobals resolves them). Off when the template assigns $ (then $d0 may be anything).
+    private readonly bool _rootChains;
+    private readonly List<int> _rootChainIndexes = [];
+    private bool _inRoot;
+    private bool _rootAssigned;
     private int _next;
     private int _line = 1;
 
-    private GoScribanTranslator(GoParsedTemplate template) => _template = template;
-
-    /// <summary>The Scriban text of <paramref name="template"/> and, for error messages, the Go line of each emitted code block (by offset).</summary>
-    public static (string Script, IReadOnlyList<(int Offset, int Line)> Lines, IReadOnlyList<string[]> Chains) Translate(GoParsedTemplate template)
+    private GoScribanTranslator(GoParsedTemplate template, bool rootChains)
     {
-        var t = new GoScribanTranslator(template);
+        _template = template;
+        _rootChains = rootChains;
+    }
+
+    /// <summary>
+    /// The Scriban text of <paramref name="template"/>, for error messages the Go line of each emitted code block (by
+    /// offset), its field chains and which of them are read from the data (<see cref="RootChainVariable"/>).
+    /// </summary>
+    public static (string Script, IReadOnlyList<(int Offset, int Line)> Lines, IReadOnlyList<string[]> Chains, IReadOnlyList<int> RootChains) Translate(GoParsedTemplate template)
+    {
+        var t = new GoScribanTranslator(template, rootChains: true);
         t.Run();
-        return (t._out.ToString(), t._lines, t._chains);
+        if (t._rootAssigned)
+        {
+            t = new GoScribanTranslator(template, rootChains: false);
+            t.Run();
+        }
+        return (t._out.ToString(), t._lines, t._chains, t._rootChainIndexes);
     }
 
     /// <summary>The Scriban variable holding field chain <paramref name="index"/>.</summary>
     public static string ChainVariable(int index) => $"go_k{index}";
+
+    /// <summary>The Scriban variable whose value is field chain <paramref name="index"/> read from the data.</summary>
+    public static string RootChainVariable(int index) => $"go_r{index}";
 
     private void Run()
     {
@@ -52,7 +73,9 @@ internal sealed class GoScribanTranslator
         }
         _line = 1;
         Code("$d0 = go_dot");
+        _inRoot = true;
         EmitScope(_template.Root);
+        _inRoot = false;
     }
 
     // A template body: fresh variables, where $ is the body's dot.
@@ -179,7 +202,11 @@ internal sealed class GoScribanTranslator
     private string Declare(string goName, bool isAssign, string value)
     {
         string target;
-        if (isAssign) target = Lookup(goName);
+        if (isAssign)
+        {
+            target = Lookup(goName);
+            _rootAssigned |= target == "$d0";
+        }
         else
         {
             target = NewLocal("v");
@@ -264,6 +291,11 @@ internal sealed class GoScribanTranslator
             index = _chains.Count;
             _chainIndex[key] = index;
             _chains.Add([.. names]);
+        }
+        if (_rootChains && _inRoot && receiver == "$d0")
+        {
+            if (!_rootChainIndexes.Contains(index)) _rootChainIndexes.Add(index);
+            return RootChainVariable(index);
         }
         return $"(go_field {receiver} {ChainVariable(index)})";
     }
