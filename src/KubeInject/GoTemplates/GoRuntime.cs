@@ -6,9 +6,10 @@ using Scriban.Syntax;
 namespace KubeInject.GoTemplates;
 
 /// <summary>
-/// The helper functions translated templates call: <c>go_field</c>, <c>go_print</c>, <c>go_range_keys</c>,
-/// <c>go_range_elem</c>, <c>go_float</c>, <c>go_fail</c>, and every function of the map as
-/// <c>gf_&lt;go name&gt;</c>. They carry Go's semantics where Scriban's differ. Each is a plain
+/// The helper functions translated templates call: <c>go_field</c>, <c>go_range_keys</c>, <c>go_range_elem</c>,
+/// <c>go_float</c>, <c>go_fail</c>, and every function of the map as <c>gf_&lt;go name&gt;</c>. They carry Go's
+/// semantics where Scriban's differ; truth tests and printing need none, the render context applies Go's (see
+/// <see cref="GoTemplate.Render"/>), since a helper call costs far more than Scriban's own if or output. Each is a plain
 /// <see cref="IScriptCustomFunction"/> taking Scriban's evaluated arguments as they are: no reflection and no
 /// argument conversion per call (a render makes thousands). One shared, read-only instance serves every render.
 /// </summary>
@@ -31,7 +32,6 @@ internal sealed class GoRuntime : ScriptObject
             foreach (var name in (string[])a[1]!) v = GoSemantics.Field(v, name);
             return v;
         });
-        r.Add("go_print", (_, a) => GoSemantics.Print(a[0]));
         r.Add("go_range_keys", (_, a) => GoSemantics.RangeKeys(a[0]));
         r.Add("go_range_elem", (_, a) => GoSemantics.RangeElement(a[0], a[1]));
         r.Add("go_float", (_, a) => double.Parse((string)a[0]!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));

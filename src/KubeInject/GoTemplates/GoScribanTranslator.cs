@@ -105,7 +105,8 @@ internal sealed class GoScribanTranslator
                 break;
             case GoActionNode a:
                 if (a.Pipe.Decl.Count > 0) EvalDeclaringPipe(a.Pipe);
-                else Code($"go_print {EvalPipe(a.Pipe)}");
+                // Scriban prints a non-null value through the context's Print (GoSemantics.Sprint); nil is Go's "<no value>".
+                else Code($"{EvalPipe(a.Pipe)} ?? \"<no value>\"");
                 break;
             case GoBranchNode b:
                 EmitBranch(b);

@@ -84,6 +84,8 @@ internal sealed class GoTemplate
         context.LimitToString = 64 * 1024 * 1024;
         // Go's truth for if, with and range tests: the translation writes them without a helper call.
         context.Truth = GoSemantics.Truth;
+        // What an action prints: the translation writes {{ value ?? "<no value>" }} without a helper call.
+        context.Print = GoSemantics.Sprint;
         context.PushGlobal(new GoRenderGlobals(_shared, dot));
         context.PushOutput(new StringBuilderOutput(new StringBuilder()));
         try

@@ -49,12 +49,15 @@ internal sealed class GoTemplateContext : TemplateContext
     /// <inheritdoc />
     public override bool ToBool(SourceSpan span, object? value) => Truth(value);
 
+    /// <summary>How a value other than null or a string prints: <see cref="GoValues.Sprint"/> unless the renderer sets its own (the Go template front end's values).</summary>
+    public Func<object?, string> Print { get; set; } = GoValues.Sprint;
+
     /// <inheritdoc />
     public override string ObjectToString(object? value, bool nested = false) => value switch
     {
         // Go would print "<no value>" for a missing key; Scriban cannot tell missing from null, so print nothing.
         null => "",
         string s => s,
-        _ => GoValues.Sprint(value),
+        _ => Print(value),
     };
 }

@@ -58,8 +58,8 @@ public sealed class GoTemplateTests
         Assert.Contains("{{ # go_k0 = .Spec.Containers }}", scriban);
         // Fields of the data itself are read by name lookup; inside a define, dot is the caller's argument.
         Assert.Contains("{{ # go_r0 = $.Spec.Containers }}", scriban);
-        Assert.Contains("go_print (gf_len go_r0)", scriban);
-        Assert.Contains("go_print (go_field $d0 go_k0)", scriban);
+        Assert.Contains("{{ (gf_len go_r0) ?? \"<no value>\" }}", scriban);
+        Assert.Contains("{{ (go_field $d0 go_k0) ?? \"<no value>\" }}", scriban);
     }
 
     [Fact]
