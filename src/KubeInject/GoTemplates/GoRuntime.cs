@@ -36,14 +36,14 @@ internal sealed class GoRuntime : ScriptObject
         r.Add("go_range_elem", (_, a) => GoSemantics.RangeElement(a[0], a[1]));
         r.Add("go_float", (_, a) => double.Parse((string)a[0]!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
         r.Add("go_fail", (_, a) => throw new GoExecException((string)a[0]!));
-        foreach (var name in GoFunctions.Names)
+        foreach (var (name, function) in GoFunctions.All)
         {
-            var goName = name;
-            r.Add(FunctionName(goName), (c, a) =>
+            r.Add(FunctionName(name), (c, a) =>
             {
+                // A fresh array: Scriban reuses its argument array after the call, and functions may keep theirs.
                 var values = new object?[a.Count];
                 a.CopyTo(values, 0);
-                return GoFunctions.Call(c, goName, values);
+                return function(c, values);
             });
         }
         r.IsReadOnly = true;
