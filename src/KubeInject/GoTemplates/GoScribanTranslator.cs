@@ -325,6 +325,8 @@ internal sealed class GoScribanTranslator
         }
         var values = args.Select(EvalArg).ToList();
         if (final is not null) values.Add(final);
+        // not of one value is Scriban's own ! (the context tests with Go's truth): no function call.
+        if (name == "not" && values.Count == 1) return $"(!{values[0]})";
         return values.Count == 0 ? $"({GoRuntime.FunctionName(name)})" : $"({GoRuntime.FunctionName(name)} {string.Join(' ', values)})";
     }
 
