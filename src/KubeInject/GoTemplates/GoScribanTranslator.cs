@@ -7,8 +7,10 @@ namespace KubeInject.GoTemplates;
 /// Translates a parsed Go template into Scriban script text. Every Go pipeline becomes a sequence of Scriban
 /// statements over local temporaries (<c>$t1 = go_field $d0 ["Spec", "Containers"]</c>), so Go's evaluation order and
 /// the lazy <c>and</c>/<c>or</c> hold; values flow through the <see cref="GoRuntime"/> helpers, never through
-/// Scriban's own operators. Dot is a local per scope (<c>$d0</c> is the data, <c>with</c>/<c>range</c> bind new
-/// ones), Go variables get one local each (<c>$v3</c>), so Go's lexical scoping and shadowing are exact, and
+/// Scriban's own operators, except three whose meaning the render context makes Go's (a helper call costs far
+/// more): the truth of <c>if</c> and <c>!</c>, and printing (<c>{{ x ?? "&lt;no value&gt;" }}</c>). Fields of the
+/// main template's data are global names (<c>go_r3</c>, see <see cref="GoRenderGlobals"/>). Dot is a local per
+/// scope (<c>$d0</c> is the data, <c>with</c>/<c>range</c> bind new ones), Go variables get one local each (<c>$v3</c>), so Go's lexical scoping and shadowing are exact, and
 /// <c>define</c>d templates are Scriban functions of dot. Text is emitted verbatim (trim markers already applied).
 /// </summary>
 internal sealed class GoScribanTranslator
