@@ -28,12 +28,8 @@ internal static partial class GoFunctions
     /// <summary>Whether <paramref name="name"/> is a known function.</summary>
     public static bool IsDefined(string name) => Map.ContainsKey(name);
 
-    /// <summary>Calls function <paramref name="name"/>.</summary>
-    public static object? Call(TemplateContext context, string name, object?[] args)
-    {
-        if (!Map.TryGetValue(name, out var f)) throw new GoExecException($"function \"{name}\" not defined");
-        return f(context, args);
-    }
+    /// <summary>Every function by name (the runtime binds each once, not per call).</summary>
+    public static IEnumerable<KeyValuePair<string, GoFunction>> All => Map;
 
     private static Dictionary<string, GoFunction> Build()
     {

@@ -6,9 +6,10 @@ using Scriban.Syntax;
 namespace KubeInject.GoTemplates;
 
 /// <summary>
-/// The helper functions translated templates call: <c>go_field</c>, <c>go_print</c>, <c>go_truth</c>,
-/// <c>go_range_keys</c>, <c>go_range_elem</c>, <c>go_float</c>, <c>go_fail</c>, and every function of the map as
-/// <c>gf_&lt;go name&gt;</c>. They carry Go's semantics where Scriban's differ. Each is a plain
+/// The helper functions translated templates call: <c>go_field</c>, <c>go_range_keys</c>, <c>go_range_elem</c>,
+/// <c>go_float</c>, <c>go_fail</c>, and every function of the map as <c>gf_&lt;go name&gt;</c>. They carry Go's
+/// semantics where Scriban's differ; truth tests and printing need none, the render context applies Go's (see
+/// <see cref="GoTemplate.Render"/>), since a helper call costs far more than Scriban's own if or output. Each is a plain
 /// <see cref="IScriptCustomFunction"/> taking Scriban's evaluated arguments as they are: no reflection and no
 /// argument conversion per call (a render makes thousands). One shared, read-only instance serves every render.
 /// </summary>
@@ -31,20 +32,18 @@ internal sealed class GoRuntime : ScriptObject
             foreach (var name in (string[])a[1]!) v = GoSemantics.Field(v, name);
             return v;
         });
-        r.Add("go_print", (_, a) => GoSemantics.Print(a[0]));
-        r.Add("go_truth", (_, a) => GoSemantics.Truth(a[0]));
         r.Add("go_range_keys", (_, a) => GoSemantics.RangeKeys(a[0]));
         r.Add("go_range_elem", (_, a) => GoSemantics.RangeElement(a[0], a[1]));
         r.Add("go_float", (_, a) => double.Parse((string)a[0]!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
         r.Add("go_fail", (_, a) => throw new GoExecException((string)a[0]!));
-        foreach (var name in GoFunctions.Names)
+        foreach (var (name, function) in GoFunctions.All)
         {
-            var goName = name;
-            r.Add(FunctionName(goName), (c, a) =>
+            r.Add(FunctionName(name), (c, a) =>
             {
+                // A fresh array: Scriban reuses its argument array after the call, and functions may keep theirs.
                 var values = new object?[a.Count];
                 a.CopyTo(values, 0);
-                return GoFunctions.Call(c, goName, values);
+                return function(c, values);
             });
         }
         r.IsReadOnly = true;
@@ -56,11 +55,14 @@ internal sealed class GoRuntime : ScriptObject
     // Scriban hands a Direct function its evaluated arguments unconverted.
     private sealed class Function(Func<TemplateContext, ScriptArray, object?> body) : IScriptCustomFunction
     {
+        private static readonly string[] ArgumentNames = [.. Enumerable.Range(0, 8).Select(i => "arg" + i)];
+
         public int RequiredParameterCount => 0;
         public int ParameterCount => 0;
         public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
         public Type ReturnType => typeof(object);
-        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "arg" + index);
+        // Scriban asks for each argument's parameter info on every call: no string per call.
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), index < ArgumentNames.Length ? ArgumentNames[index] : "arg" + index);
 
         public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             body(context, arguments);

@@ -8,8 +8,10 @@ namespace KubeInject.GoTemplates;
 /// Translates a parsed Go template into Scriban script text. Every Go pipeline becomes a sequence of Scriban
 /// statements over local temporaries (<c>$t1 = go_field $d0 ["Spec", "Containers"]</c>), so Go's evaluation order and
 /// the lazy <c>and</c>/<c>or</c> hold; values flow through the <see cref="GoRuntime"/> helpers, never through
-/// Scriban's own operators. Dot is a local per scope (<c>$d0</c> is the data, <c>with</c>/<c>range</c> bind new
-/// ones), Go variables get one local each (<c>$v3</c>), so Go's lexical scoping and shadowing are exact, and
+/// Scriban's own operators, except three whose meaning the render context makes Go's (a helper call costs far
+/// more): the truth of <c>if</c> and <c>!</c>, and printing (<c>{{ x ?? "&lt;no value&gt;" }}</c>). Fields of the
+/// main template's data are global names (<c>go_r3</c>, see <see cref="GoRenderGlobals"/>). Dot is a local per
+/// scope (<c>$d0</c> is the data, <c>with</c>/<c>range</c> bind new ones), Go variables get one local each (<c>$v3</c>), so Go's lexical scoping and shadowing are exact, and
 /// <c>define</c>d templates are Scriban functions of dot. Text is emitted verbatim (trim markers already applied).
 /// </summary>
 internal sealed class GoScribanTranslator
@@ -23,21 +25,42 @@ internal sealed class GoScribanTranslator
     private readonly Dictionary<string, int> _chainIndex = new(StringComparer.Ordinal);
     private readonly List<string[]> _chains = [];
     private string _dot = "$d0";
+    // Field chains read from the data itself ($ of the main template): go_r3, one global lookup instead of a
+    // go_field call (GoRenderGlobals resolves them). Off when the template assigns $ (then $d0 may be anything).
+    private readonly bool _rootChains;
+    private readonly List<int> _rootChainIndexes = [];
+    private bool _inRoot;
+    private bool _rootAssigned;
     private int _next;
     private int _line = 1;
 
-    private GoScribanTranslator(GoParsedTemplate template) => _template = template;
-
-    /// <summary>The Scriban text of <paramref name="template"/> and, for error messages, the Go line of each emitted code block (by offset).</summary>
-    public static (string Script, IReadOnlyList<(int Offset, int Line)> Lines, IReadOnlyList<string[]> Chains) Translate(GoParsedTemplate template)
+    private GoScribanTranslator(GoParsedTemplate template, bool rootChains)
     {
-        var t = new GoScribanTranslator(template);
+        _template = template;
+        _rootChains = rootChains;
+    }
+
+    /// <summary>
+    /// The Scriban text of <paramref name="template"/>, for error messages the Go line of each emitted code block (by
+    /// offset), its field chains and which of them are read from the data (<see cref="RootChainVariable"/>).
+    /// </summary>
+    public static (string Script, IReadOnlyList<(int Offset, int Line)> Lines, IReadOnlyList<string[]> Chains, IReadOnlyList<int> RootChains) Translate(GoParsedTemplate template)
+    {
+        var t = new GoScribanTranslator(template, rootChains: true);
         t.Run();
-        return (t._out.ToString(), t._lines, t._chains);
+        if (t._rootAssigned)
+        {
+            t = new GoScribanTranslator(template, rootChains: false);
+            t.Run();
+        }
+        return (t._out.ToString(), t._lines, t._chains, t._rootChainIndexes);
     }
 
     /// <summary>The Scriban variable holding field chain <paramref name="index"/>.</summary>
     public static string ChainVariable(int index) => $"go_k{index}";
+
+    /// <summary>The Scriban variable whose value is field chain <paramref name="index"/> read from the data.</summary>
+    public static string RootChainVariable(int index) => $"go_r{index}";
 
     private void Run()
     {
@@ -53,7 +76,9 @@ internal sealed class GoScribanTranslator
         }
         _line = 1;
         Code("$d0 = go_dot");
+        _inRoot = true;
         EmitScope(_template.Root);
+        _inRoot = false;
     }
 
     // A template body: fresh variables, where $ is the body's dot.
@@ -83,7 +108,8 @@ internal sealed class GoScribanTranslator
                 break;
             case GoActionNode a:
                 if (a.Pipe.Decl.Count > 0) EvalDeclaringPipe(a.Pipe);
-                else Code($"go_print {EvalPipe(a.Pipe)}");
+                // Scriban prints a non-null value through the context's Print (GoSemantics.Sprint); nil is Go's "<no value>".
+                else Code($"{EvalPipe(a.Pipe)} ?? \"<no value>\"");
                 break;
             case GoBranchNode b:
                 EmitBranch(b);
@@ -124,14 +150,14 @@ internal sealed class GoScribanTranslator
             case GoBranchKind.If:
             {
                 var value = EvalDeclaringPipe(b.Pipe);
-                Code($"if go_truth {value}");
+                Code($"if {value}");
                 EmitList(b.List);
                 break;
             }
             case GoBranchKind.With:
             {
                 var value = Materialize(EvalDeclaringPipe(b.Pipe));
-                Code($"if go_truth {value}");
+                Code($"if {value}");
                 _dot = NewLocal("d");
                 Code($"{_dot} = {value}");
                 EmitList(b.List);
@@ -144,7 +170,7 @@ internal sealed class GoScribanTranslator
                 var keys = NewLocal("k");
                 var key = NewLocal("i");
                 Code($"{keys} = go_range_keys {collection}");
-                Code($"if go_truth {keys}");
+                Code($"if {keys}");
                 Code($"for {key} in {keys}");
                 _dot = NewLocal("d");
                 Code($"{_dot} = go_range_elem {collection} {key}");
@@ -180,7 +206,11 @@ internal sealed class GoScribanTranslator
     private string Declare(string goName, bool isAssign, string value)
     {
         string target;
-        if (isAssign) target = Lookup(goName);
+        if (isAssign)
+        {
+            target = Lookup(goName);
+            _rootAssigned |= target == "$d0";
+        }
         else
         {
             target = NewLocal("v");
@@ -266,6 +296,11 @@ internal sealed class GoScribanTranslator
             _chainIndex[key] = index;
             _chains.Add([.. names]);
         }
+        if (_rootChains && _inRoot && receiver == "$d0")
+        {
+            if (!_rootChainIndexes.Contains(index)) _rootChainIndexes.Add(index);
+            return RootChainVariable(index);
+        }
         return $"(go_field {receiver} {ChainVariable(index)})";
     }
 
@@ -277,7 +312,7 @@ internal sealed class GoScribanTranslator
             // Go evaluates operands left to right and stops at the first that decides (false for and, true for or).
             int count = args.Count + (final is null ? 0 : 1);
             if (count == 0) return Fail($"wrong number of args for {name}: want at least 1 got 0");
-            string test = name == "and" ? $"go_truth {t}" : $"!(go_truth {t})";
+            string test = name == "and" ? t : $"!{t}";
             int open = 0;
             for (int i = 0; i < count; i++)
             {
@@ -293,6 +328,8 @@ internal sealed class GoScribanTranslator
         }
         var values = args.Select(EvalArg).ToList();
         if (final is not null) values.Add(final);
+        // not of one value is Scriban's own ! (the context tests with Go's truth): no function call.
+        if (name == "not" && values.Count == 1) return $"(!{values[0]})";
         return values.Count == 0 ? $"({GoRuntime.FunctionName(name)})" : $"({GoRuntime.FunctionName(name)} {string.Join(' ', values)})";
     }
 

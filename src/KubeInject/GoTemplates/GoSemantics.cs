@@ -22,14 +22,6 @@ internal static class GoSemantics
         _ => TextTemplate.IsTrue(v),
     };
 
-    /// <summary>What an action prints: nil or a missing value as <c>&lt;no value&gt;</c>, anything else as <c>fmt.Sprint</c>.</summary>
-    public static string Print(object? v) => v switch
-    {
-        null => "<no value>",
-        string s => s,
-        _ => Sprint(v),
-    };
-
     /// <summary><c>fmt.Sprint</c> of one value (<c>%v</c>).</summary>
     public static string Sprint(object? v) => v switch
     {

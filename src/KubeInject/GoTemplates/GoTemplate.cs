@@ -21,13 +21,16 @@ internal sealed class GoTemplate
 
     private readonly Template _scriban;
     private readonly IReadOnlyList<(int Offset, int Line)> _lines;
-    private readonly ScriptObject _constants;
+    // The Go runtime's helpers and this template's field chains, in one read-only object (see GoRenderGlobals).
+    private readonly ScriptObject _shared;
 
-    private GoTemplate(string name, string scribanText, Template scriban, IReadOnlyList<(int Offset, int Line)> lines, IReadOnlyList<string[]> chains)
+    private GoTemplate(string name, string scribanText, Template scriban, IReadOnlyList<(int Offset, int Line)> lines, IReadOnlyList<string[]> chains, IReadOnlyList<int> rootChains)
     {
-        _constants = new ScriptObject();
-        for (int i = 0; i < chains.Count; i++) _constants[GoScribanTranslator.ChainVariable(i)] = chains[i];
-        _constants.IsReadOnly = true;
+        _shared = new ScriptObject(GoRuntime.Shared.Count + chains.Count + rootChains.Count, autoImportStaticsFromThisType: false);
+        foreach (var (helper, function) in GoRuntime.Shared) _shared[helper] = function;
+        for (int i = 0; i < chains.Count; i++) _shared[GoScribanTranslator.ChainVariable(i)] = chains[i];
+        foreach (int i in rootChains) _shared[GoScribanTranslator.RootChainVariable(i)] = new GoRootChain(chains[i]);
+        _shared.IsReadOnly = true;
         Name = name;
         ScribanText = scribanText;
         _scriban = scriban;
@@ -47,24 +50,26 @@ internal sealed class GoTemplate
     /// <summary>The Scriban translation of a Go template (not cached; for showing it).</summary>
     public static string Convert(string name, string text)
     {
-        var (script, _, chains) = GoScribanTranslator.Translate(GoParser.Parse(name, text, GoFunctions.IsDefined));
+        var (script, _, chains, rootChains) = GoScribanTranslator.Translate(GoParser.Parse(name, text, GoFunctions.IsDefined));
         var sb = new StringBuilder();
         for (int i = 0; i < chains.Count; i++)
             sb.Append("{{ # ").Append(GoScribanTranslator.ChainVariable(i)).Append(" = .").Append(string.Join('.', chains[i])).Append(" }}\n");
+        foreach (int i in rootChains)
+            sb.Append("{{ # ").Append(GoScribanTranslator.RootChainVariable(i)).Append(" = $.").Append(string.Join('.', chains[i])).Append(" }}\n");
         return sb.Append(script).ToString();
     }
 
     private static GoTemplate Build(string name, string text)
     {
         var parsed = GoParser.Parse(name, text, GoFunctions.IsDefined);
-        var (script, lines, chains) = GoScribanTranslator.Translate(parsed);
+        var (script, lines, chains, rootChains) = GoScribanTranslator.Translate(parsed);
         var scriban = Template.Parse(script, name);
         if (scriban.HasErrors)
         {
             // The translator's output is always valid Scriban; this is a bug, reported with the translation's message.
             throw new KubeInjectException($"template \"{name}\": internal translation error: {string.Join("; ", scriban.Messages)}", new SourceLocation(name), ErrorKind.BadInput);
         }
-        return new GoTemplate(name, script, scriban, lines, chains);
+        return new GoTemplate(name, script, scriban, lines, chains, rootChains);
     }
 
     /// <summary>Renders with <paramref name="dot"/> as the data; <paramref name="context"/> carries what Istio's functions read (environment, ProxyConfig JSON).</summary>
@@ -77,9 +82,11 @@ internal sealed class GoTemplate
         context.LoopLimit = int.MaxValue;
         context.RecursiveLimit = 1000;
         context.LimitToString = 64 * 1024 * 1024;
-        context.PushGlobal(GoRuntime.Shared);
-        context.PushGlobal(_constants);
-        context.PushGlobal(new ScriptObject { ["go_dot"] = dot });
+        // Go's truth for if, with and range tests: the translation writes them without a helper call.
+        context.Truth = GoSemantics.Truth;
+        // What an action prints: the translation writes {{ value ?? "<no value>" }} without a helper call.
+        context.Print = GoSemantics.Sprint;
+        context.PushGlobal(new GoRenderGlobals(_shared, dot));
         context.PushOutput(new StringBuilderOutput(new StringBuilder()));
         try
         {

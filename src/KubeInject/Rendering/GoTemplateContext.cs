@@ -2,6 +2,7 @@ using KubeInject.Go;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace KubeInject.Rendering;
 
@@ -34,8 +35,23 @@ internal sealed class GoTemplateContext : TemplateContext
     /// <summary>How <c>appendMultusNetwork</c> matches JSON entries (see <see cref="MultusNetworks.Append"/>).</summary>
     public bool MultusNamespaceMatching { get; init; }
 
+    // Scriban converts every function argument to its parameter's type; the Go runtime's parameters are all
+    // object, for which the base conversion returns the value itself after costly type tests (a third of a render).
     /// <inheritdoc />
-    public override bool ToBool(SourceSpan span, object? value) => GoValues.Truthy(value);
+    public override object? ToObject(SourceSpan span, object? value, Type destinationType) =>
+        destinationType == typeof(object) && value is not IScriptConvertibleTo ? value : base.ToObject(span, value, destinationType);
+
+    /// <summary>
+    /// The truth test of <c>if</c> and <c>!</c>: <see cref="GoValues.Truthy"/> unless the renderer sets its own (the Go
+    /// template front end tests its own values, so its translations need no function call per test).
+    /// </summary>
+    public Func<object?, bool> Truth { get; set; } = GoValues.Truthy;
+
+    /// <inheritdoc />
+    public override bool ToBool(SourceSpan span, object? value) => Truth(value);
+
+    /// <summary>How a value other than null or a string prints: <see cref="Go.Fmt.Sprint"/> unless the renderer sets its own (the Go template front end's values).</summary>
+    public Func<object?, string> Print { get; set; } = Go.Fmt.Sprint;
 
     /// <inheritdoc />
     public override string ObjectToString(object? value, bool nested = false) => value switch
@@ -43,6 +59,6 @@ internal sealed class GoTemplateContext : TemplateContext
         // Go would print "<no value>" for a missing key; Scriban cannot tell missing from null, so print nothing.
         null => "",
         string s => s,
-        _ => Fmt.Sprint(value),
+        _ => Print(value),
     };
 }

@@ -60,9 +60,27 @@ public sealed class GoTemplateTests
     [Fact]
     public void The_translation_is_scriban_text_calling_the_runtime()
     {
-        var scriban = GoTemplate.Convert("t", "{{ .Spec.Containers | len }}");
+        var scriban = GoTemplate.Convert("t", "{{ .Spec.Containers | len }}{{ define \"d\" }}{{ .Spec.Containers }}{{ end }}");
         Assert.Contains("{{ # go_k0 = .Spec.Containers }}", scriban);
-        Assert.Contains("go_print (gf_len (go_field $d0 go_k0))", scriban);
+        // Fields of the data itself are read by name lookup; inside a define, dot is the caller's argument.
+        Assert.Contains("{{ # go_r0 = $.Spec.Containers }}", scriban);
+        Assert.Contains("{{ (gf_len go_r0) ?? \"<no value>\" }}", scriban);
+        Assert.Contains("{{ (go_field $d0 go_k0) ?? \"<no value>\" }}", scriban);
+    }
+
+    [Fact]
+    public void Fields_of_the_data_are_read_again_at_each_use()
+    {
+        // sprig's set changes the map in place: a later .m.a sees the new value, as in Go.
+        var data = new ScriptObject { ["m"] = new ScriptObject { ["a"] = "1" } };
+        Assert.Equal("1 2", Render("{{ .m.a }} {{ $_ := set .m \"a\" \"2\" }}{{ .m.a }}", data));
+    }
+
+    [Fact]
+    public void Assigning_dollar_changes_what_dollar_fields_read()
+    {
+        var data = new ScriptObject { ["a"] = new ScriptObject { ["b"] = "inner" }, ["b"] = "outer" };
+        Assert.Equal("outer inner", Render("{{ $.b }} {{ $ = .a }}{{ $.b }}", data));
     }
 
     [Fact]
