@@ -1,4 +1,3 @@
-using KubeInject.Checking;
 using KubeInject.Decision;
 using KubeInject.Diagnostics;
 using KubeInject.Go;
@@ -6,13 +5,10 @@ using KubeInject.Merging;
 using KubeInject.Pod;
 using KubeInject.Pipeline;
 using KubeInject.PostProcessing;
-using KubeInject.Reading;
-using KubeInject.Rendering;
 using KubeInject.Selection;
 using KubeInject.Settings;
 using KubeInject.Uninjection;
 using KubeInject.Versions;
-using KubeInject.Writing;
 using KubeInject.Yaml;
 using static KubeInject.Yaml.YNodeReading;
 
@@ -65,14 +61,14 @@ public sealed partial class Injector
         Options = options;
         Kinds = WorkloadKinds.Builtin.With(options.Workloads);
         var givenValues = options.ValuesText is null ? null : ValuesLoader.Load(options.ValuesText, options.ValuesName);
-        _profile = ResolveVersion(options, givenValues);
+        _profile = VersionChoice.Choose(versions, options, givenValues, _warnings);
         _values = givenValues is null ? BundledSettings.LoadValues(_profile) : ValuesLayering.Over(BundledSettings.LoadValues(_profile), givenValues);
         _mesh = options.MeshConfigText is null
             ? MeshConfigLoader.ApplyMeshConfig(BundledSettings.MeshText(_profile), "bundled mesh")
             : MeshConfigLoader.ApplyMeshConfig(options.MeshConfigText, options.MeshConfigName);
         CheckProxyImage(ProxyImage.Compute(_values, _mesh, null), options.ValuesName);
-        _environment = EffectiveEnvironment(options);
-        _nativeSidecars = NativeSidecarsOn(_profile, _environment.GetValueOrDefault("ENABLE_NATIVE_SIDECARS", ""));
+        _environment = InjectorEnvironment.Of(options);
+        _nativeSidecars = InjectorEnvironment.NativeSidecarsOn(_profile, _environment.GetValueOrDefault("ENABLE_NATIVE_SIDECARS", ""));
         _postProcess = PostProcessOptions.For(_profile);
         _annotationValidation = AnnotationValidationOptions.For(_profile);
         _rewriteAppHttpProbe = At(_values, "sidecarInjectorWebhook", "rewriteAppHTTPProbe") is YScalar { Kind: ScalarKind.Bool } rw && (bool)rw.ToValue()!;
@@ -166,7 +162,7 @@ public sealed partial class Injector
             if (uninjection.Warnings.Count > 0) warnings = [.. warnings, .. uninjection.Warnings];
         }
 
-        var settings = SettingsOf(pod, location);
+        var settings = PodSettings.Of(pod, _mesh, location);
         AnnotationValidator.ThrowIfInvalid(settings.Annotations, _annotationValidation, location);
         var data = DataFor(workload, pod, settings);
         var patches = Render(data, settings.Annotations, location);
@@ -196,184 +192,4 @@ public sealed partial class Injector
         }
         return SkipReports.Injection(workload, injected: true, null, Sidecar.Find(PodTree.Spec(pod))?.Image, warnings);
     }
-
-    /// <summary>The workload's pod as a <c>{metadata, spec}</c> mapping over its own nodes.</summary>
-    internal static YMapping WrapPod(Workload workload)
-    {
-        var location = workload.Location;
-        var metadataOwner = workload.MetadataParent ?? throw new KubeInjectException("spec.template is required value", location);
-        var specOwner = workload.Root;
-        foreach (var key in workload.KindInfo.TemplatePath) specOwner = specOwner[key] as YMapping ?? throw new KubeInjectException($"{string.Join('.', workload.KindInfo.TemplatePath)} is required value", location);
-        return PodInjector.Wrap(metadataOwner, specOwner);
-    }
-
-    /// <summary>What removing a previous injection from <paramref name="pod"/> needs: these settings and this injector's templates.</summary>
-    internal UninjectionContext UninjectionContextFor(Workload workload, YMapping pod)
-    {
-        var writer = InjectorOfPreviousInjection(pod);
-        return new()
-        {
-            StatusPort = SettingsOf(pod, workload.Location).StatusPort,
-            Network = _network,
-            RenderTemplatePod = p => writer.TemplatePod(workload, p),
-        };
-    }
-
-    // What injection wrote is known by rendering the templates that wrote it: those of the bundled release whose
-    // minor version the sidecar's image tag names (a 1.22.x sidecar → 1.22.4's templates), else our own.
-    private Injector InjectorOfPreviousInjection(YMapping pod)
-    {
-        var version = Sidecar.Find(pod["spec"] as YMapping)?.Version;
-        if (version is null || version == Sidecar.UnknownVersion) return this;
-        if (_versions.FindByMinor(version) is not { } profile || profile == _profile) return this;
-        return _previousVersionInjectors.GetOrAdd(profile.Version,
-            v => new Injector(Options with { IstioVersion = v, InjectorConfigText = null }, _versions));
-    }
-
-    // All selected templates rendered for the pod and merged onto an empty pod (what injection writes).
-    private YMapping TemplatePod(Workload workload, YMapping pod)
-    {
-        var settings = SettingsOf(pod, workload.Location);
-        var templatePod = new YMapping();
-        foreach (var patch in Render(DataFor(workload, pod, settings), settings.Annotations, workload.Location))
-            StrategicMerge.ApplyConsumingPatch(templatePod, patch);
-        return templatePod;
-    }
-
-    private sealed record PodSettings(YMapping Mesh, YMapping ProxyConfig, int StatusPort, Dictionary<string, string> Annotations);
-
-    private PodSettings SettingsOf(YMapping pod, SourceLocation location)
-    {
-        var annotations = StringMap(((YMapping)pod["metadata"]!)["annotations"]);
-        // Without a proxy.istio.io/config annotation every pod shares the injector's mesh config: the stages
-        // downstream only read it, and the template model then converts it once, not once per workload.
-        var overlay = annotations.GetValueOrDefault(ProxyConfigOverlay.AnnotationName);
-        var mesh = overlay is null ? _mesh : ProxyConfigOverlay.Apply(_mesh, overlay, location);
-        var proxyConfig = ProxyConfigOverlay.ProxyConfigOf(mesh);
-        return new PodSettings(mesh, proxyConfig, IntOf(proxyConfig["statusPort"], 15020), annotations);
-    }
-
-    private TemplateData DataFor(Workload workload, YMapping pod, PodSettings settings)
-    {
-        var stripped = PreviousInjection.Strip(pod, settings.StatusPort);
-        var strippedMeta = (YMapping)stripped["metadata"]!;
-        var identity = WorkloadIdentity.Of(workload);
-        var mesh = settings.Mesh;
-        return new TemplateData
-        {
-            Kind = identity.Kind,
-            ApiVersion = identity.ApiVersion,
-            DeploymentName = identity.Name,
-            DeploymentNamespace = identity.Namespace,
-            ObjectMeta = strippedMeta,
-            Spec = stripped["spec"] as YMapping ?? new YMapping(),
-            ProxyConfig = settings.ProxyConfig,
-            ProxyConfigJson = ReferenceEquals(mesh, _mesh)
-                ? _sharedProxyConfigJson ??= ProxyConfigJson.Format(settings.ProxyConfig)
-                : ProxyConfigJson.Format(settings.ProxyConfig),
-            MeshConfig = mesh,
-            Values = _values,
-            Revision = Options.Revision is "default" ? "" : Options.Revision,
-            ProxyImage = ProxyImage.Compute(_values, mesh, StringMap(strippedMeta["annotations"])),
-            InboundTrafficPolicyMode = Text(At(mesh, "inboundTrafficPolicy", "mode")) == "LOCALHOST" ? "localhost" : "passthrough",
-            CompliancePolicy = _environment.GetValueOrDefault("COMPLIANCE_POLICY", ""),
-            NativeSidecars = _nativeSidecars,
-            MultusNamespaceMatching = _profile.MultusNamespaceMatching,
-            Environment = _environment,
-        };
-    }
-
-    private List<YMapping> Render(TemplateData data, IReadOnlyDictionary<string, string> annotations, SourceLocation location)
-    {
-        var patches = new List<YMapping>();
-        foreach (var name in TemplateNames(annotations))
-        {
-            string rendered;
-            try
-            {
-                if (_goTemplates.TryGetValue(name, out var goTemplate)) rendered = GoTemplates.IstioTemplateData.Render(goTemplate, data);
-                else throw new KubeInjectException($"requested template \"{name}\" not found; have {string.Join(", ", _goTemplates.Keys)}", null, ErrorKind.BadInput);
-            }
-            catch (KubeInjectException e)
-            {
-                throw new KubeInjectException($"failed to run injection template: {e.Message}", location, e.Kind, e);
-            }
-            var patch = YamlFragment.Parse(rendered, $"template {name}") switch
-            {
-                YMapping m => m,
-                null => new YMapping(),
-                _ => throw new KubeInjectException($"failed applying injection overlay: template \"{name}\" did not render a mapping", location),
-            };
-            GoTemplates.RenderedPatchTyping.Apply(patch, _profile.ZeroResourceFieldRefDivisor);
-            patches.Add(patch);
-        }
-        return patches;
-    }
-
-    private static IEnumerable<string> TemplateNames(IReadOnlyDictionary<string, string> annotations) =>
-        annotations.TryGetValue(TemplatesAnnotation, out var list) ? list.Split(',').Select(s => s.Trim()) : DefaultTemplates;
-
-    // kube-inject parses every template of the injector config up front (a parse error in any, even an unused
-    // waypoint template, aborts) and renders only those: the cluster's templates, never a port of the stock ones.
-    private static Dictionary<string, GoTemplates.GoTemplate> CompileInjectorConfig(string text, string name)
-    {
-        var compiled = new Dictionary<string, GoTemplates.GoTemplate>(StringComparer.Ordinal);
-        foreach (var (templateName, goText) in InjectorConfigFile.ReadTemplates(text))
-        {
-            try
-            {
-                compiled[templateName] = GoTemplates.GoTemplate.Compile(templateName, goText);
-            }
-            catch (KubeInjectException e)
-            {
-                throw new KubeInjectException($"{name}: {e.Message}", e.Location, e.Kind, e);
-            }
-        }
-        return compiled;
-    }
-
-    // An explicit version wins. Without one, values whose global.tag names a bundled version (as an installed
-    // cluster's injector configmap does) pick that version: its templates must match the values' shape.
-    private IstioVersionProfile ResolveVersion(InjectionOptions options, YMapping? values)
-    {
-        if (!string.IsNullOrWhiteSpace(options.IstioVersion) || values is null)
-        {
-            // A version we do not bundle works with that cluster's own three files: only the Go-code behaviour
-            // comes from us, from the newest bundled profile at or below it.
-            if (_versions.FindExact(options.IstioVersion?.Trim().TrimStart('v', 'V')) is null && IstioVersions.Numbers(options.IstioVersion) is not null
-                && values is not null && options.MeshConfigText is not null && options.InjectorConfigText is not null
-                && !_versions.IsMinorOnly(options.IstioVersion!) && _versions.FallbackFor(options.IstioVersion) is { } basis)
-            {
-                var version = options.IstioVersion!.Trim().TrimStart('v', 'V');
-                _warnings.Add($"Istio {version} is not bundled: its templates, values and mesh config come from the given files, and the injector's Go-code behaviour follows Istio {basis.Version}, the newest bundled version at or below it");
-                return basis with { Version = version };
-            }
-            return _versions.Resolve(options.IstioVersion);
-        }
-        var tag = Text(At(values, "global", "tag"));
-        if (_versions.FindExact(tag) is not { } byTag) return _versions.Default;
-        _warnings.Add($"{options.ValuesName}: global.tag is {tag}, a bundled Istio version; using Istio {byTag.Version}'s templates (pass --istio-version to choose another)");
-        return byTag;
-    }
-
-    // The Go-side native-sidecar flag offline: 1.29 reads ENABLE_NATIVE_SIDECARS as a mode where only "true"
-    // enables (auto needs a cluster); 1.22/1.23 parse it as a Go bool.
-    private static bool NativeSidecarsOn(IstioVersionProfile profile, string value) =>
-        profile.NativeSidecarsEnvIsMode ? value == "true" : Strconv.ParseBool(value) == true;
-
-    // What Istio's injector would read from its process environment; the native-sidecar flag, when
-    // given explicitly, wins over the variable so templates that read `env "ENABLE_NATIVE_SIDECARS"` agree.
-    private static IReadOnlyDictionary<string, string> EffectiveEnvironment(InjectionOptions options)
-    {
-        var env = new Dictionary<string, string>(options.Environment, StringComparer.Ordinal);
-        switch (options.NativeSidecars)
-        {
-            case NativeSidecarMode.Enabled: env["ENABLE_NATIVE_SIDECARS"] = "true"; break;
-            case NativeSidecarMode.Disabled: env["ENABLE_NATIVE_SIDECARS"] = "false"; break;
-        }
-        return env;
-    }
-
-    private static int IntOf(YNode? node, int fallback) =>
-        node is YScalar s && int.TryParse(s.AsGoString(), out var v) ? v : fallback;
 }
