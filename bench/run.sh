@@ -18,6 +18,7 @@ portable="$work/tool-any/kube-inject"
 helper="dotnet bench/KubeInject.Benchmarks/bin/Release/net10.0/KubeInject.Benchmarks.dll"
 
 runs=${BENCH_RUNS:-3}
+echo "machine: $(nproc) cores; kube-inject edits documents on every core (InjectionOptions.Parallelism)"
 # This machine's timings drift by up to ±30% from minute to minute, so the commands of one size run interleaved
 # (round r runs each once) and the ratio is the median of the per-round ratios, each taken within one round.
 run_once() { # file, command...: appends "wall cpu kb" of one run to file
