@@ -71,8 +71,10 @@ internal static class InjectedContainers
             else if (target[key] is YSequence ts && want is YSequence ws) Reshape(ts, ws);
             else if (!target[key]!.SemanticEquals(want)) target.Set(key, want.DeepClone());
         }
+        // Go writes some fields even at their zero value (a probe's httpGet `port`): a zero the container does not hold
+        // was never the user's (a key the user wrote, the merge keeps).
         foreach (var e in wanted.Entries)
-            if (!target.ContainsKey(e.Name) && (!IsEmpty(e.Value) || e.Value is YMapping)) target.Set(e.Name, e.Value.DeepClone());
+            if (!target.ContainsKey(e.Name) && (!IsEmpty(e.Value) || e.Value is YMapping) && !IsGoZero(e.Value)) target.Set(e.Name, e.Value.DeepClone());
     }
 
     // Items the user's version shares keep their nodes; a mapping item with the same name/mountPath/containerPort is
@@ -103,6 +105,14 @@ internal static class InjectedContainers
             if ((a as YMapping)?[key] is { } x && (b as YMapping)?[key] is { } y) return x.SemanticEquals(y);
         return false;
     }
+
+    private static bool IsGoZero(YNode node) => node is YScalar s && s.Kind switch
+    {
+        ScalarKind.Int => s.AsGoString() == "0",
+        ScalarKind.Bool => s.AsGoString() == "false",
+        ScalarKind.String => s.Value.Length == 0,
+        _ => false,
+    };
 
     private static bool IsEmpty(YNode node) => node is YMapping { Count: 0 } or YSequence { Count: 0 } || PodTree.IsNull(node);
 

@@ -109,6 +109,34 @@ public sealed class ReinjectionFixedPointTests
     }
 
     [Fact]
+    public void A_probe_without_port_in_a_proxy_customisation_gets_no_port_zero_on_reinjection()
+    {
+        // Run 7: Go records an httpGet without port as "port":0 (the field has no omitempty); re-injection restored
+        // the customised istio-proxy with a port the user never wrote.
+        const string input = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - name: app
+                image: app:1
+              - name: istio-proxy
+                image: auto
+                livenessProbe:
+                  httpGet:
+                    path: /healthz/ready
+            """;
+
+        var (first, second) = TwoRuns(input);
+
+        Assert.Contains("\"httpGet\":{\"path\":\"/healthz/ready\",\"port\":0}", first);
+        Assert.DoesNotContain("port: 0", first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void A_tag_on_the_first_key_of_a_container_whose_key_is_replaced_does_not_shift_the_other_keys()
     {
         // Found while fixing the above: "- !!str env:" whose env re-injection replaces. The tag was copied and the
