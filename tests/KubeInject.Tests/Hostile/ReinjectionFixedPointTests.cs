@@ -137,6 +137,31 @@ public sealed class ReinjectionFixedPointTests
     }
 
     [Fact]
+    public void A_template_that_renders_a_container_name_as_a_number_is_refused_as_istio_refuses_it()
+    {
+        // Found while looking for run 5's kind: grpc-simple writes "name: {{ $container.Name }}", so a container
+        // named "8080" came back as the number 8080, matched no container and was added as a second one (no image,
+        // the same name): output Kubernetes refuses, and our own second run refused it (65). Istio fails to decode it.
+        const string input = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+              annotations:
+                inject.istio.io/templates: grpc-simple
+            spec:
+              containers:
+              - name: "8080"
+                image: app:1
+            """;
+
+        var e = Assert.Throws<Diagnostics.KubeInjectException>(() => Injector.Inject(input, "in.yaml"));
+
+        Assert.Contains("failed applying injection overlay: unmarshal patched pod: json: cannot unmarshal number into Go struct field Container.spec.containers.name of type string", e.Message);
+        Assert.Equal("in.yaml", e.Location?.File);
+    }
+
+    [Fact]
     public void A_tag_on_the_first_key_of_a_container_whose_key_is_replaced_does_not_shift_the_other_keys()
     {
         // Found while fixing the above: "- !!str env:" whose env re-injection replaces. The tag was copied and the
