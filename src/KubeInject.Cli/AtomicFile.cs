@@ -11,6 +11,11 @@ namespace KubeInject.Cli;
 /// not a regular file (<c>/dev/null</c>, <c>/dev/stdout</c>, a FIFO) is written directly: there is nothing to rename.
 /// Temp files are named <c>.NAME.kube-inject.PID.tmp</c>; one left by a process that no longer runs (killed) is
 /// removed by the next write to the same target. Every I/O failure is an <see cref="OutputException"/>.
+/// A file with several hard links is the exception to the rename: a rename would give the new content to this name
+/// only and cut it from the other links. Its new content is written and fsynced to the temp file as usual, then copied
+/// into the file itself (same inode: every link, the owner and the mode stay), fsynced, and the temp file removed.
+/// The price: that copy is not atomic; a crash during it leaves the file partly written, with the whole new content
+/// still in the temp file beside it (until a later run there removes it as stale).
 /// Dispose without <see cref="Commit"/> deletes the temp file and leaves the target untouched.
 /// </summary>
 internal sealed class AtomicFile : IDisposable
@@ -20,6 +25,7 @@ internal sealed class AtomicFile : IDisposable
     private readonly string _path; // as the caller named it, for messages
     private readonly string _target; // the file actually replaced (symlinks resolved)
     private readonly string? _temp; // null when writing directly
+    private readonly bool _copyBack; // several hard links: the temp file's content is copied into the target
     private readonly FileStream _stream;
     private readonly StreamWriter _writer;
     private bool _committed;
@@ -42,6 +48,7 @@ internal sealed class AtomicFile : IDisposable
             Directory.CreateDirectory(dir);
             RemoveStaleTempFiles(dir, Path.GetFileName(_target));
             _temp = Path.Combine(dir, $".{Path.GetFileName(_target)}{TempMarker}{Environment.ProcessId}.tmp");
+            _copyBack = kind == Posix.FileKind.Regular && Posix.LinkCount(_target) > 1;
             _stream = new FileStream(_temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         }
         // UTF-8 without a BOM of its own: a BOM in the input is part of the text and is written back as such.
@@ -81,6 +88,13 @@ internal sealed class AtomicFile : IDisposable
         }
         _stream.Flush(flushToDisk: true);
         _writer.Dispose();
+        if (_copyBack)
+        {
+            CopyInto(_temp, _target);
+            File.Delete(_temp);
+            _committed = true;
+            return;
+        }
         if (File.Exists(_target) && !OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(_temp, File.GetUnixFileMode(_target));
@@ -89,6 +103,16 @@ internal sealed class AtomicFile : IDisposable
         File.Move(_temp, _target, overwrite: true);
         _committed = true;
     });
+
+    // Overwrites the file in place (its inode, so all its links, stay) and flushes it to disk.
+    private static void CopyInto(string source, string target)
+    {
+        using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var to = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 16);
+        from.CopyTo(to);
+        to.SetLength(to.Position);
+        to.Flush(flushToDisk: true);
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -79,6 +79,48 @@ internal static class Posix
         }
     }
 
+    [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
+    private static extern int LibcStat(string path, byte[] buffer);
+
+    [DllImport("libc", EntryPoint = "__xstat", SetLastError = true)]
+    private static extern int LibcXStat(int version, string path, byte[] buffer);
+
+    /// <summary>
+    /// How many hard links name the file at <paramref name="path"/> (symlinks followed), or null where that is not
+    /// known: the runtime's stat shim does not report it, so libc's <c>struct stat</c> is read, whose layout is known
+    /// here for Linux on x64 (<c>st_nlink</c>: 8 bytes at 16) and Arm64 (4 bytes at 20) only.
+    /// </summary>
+    public static long? LinkCount(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        var arch = RuntimeInformation.ProcessArchitecture;
+        if (arch is not (Architecture.X64 or Architecture.Arm64)) return null;
+        var buffer = new byte[256];
+        int rc;
+        try
+        {
+            rc = LibcStat(path, buffer);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // glibc before 2.33 exports stat only as __xstat (_STAT_VER: 1 on x64, 0 on Arm64).
+            try
+            {
+                rc = LibcXStat(arch == Architecture.X64 ? 1 : 0, path, buffer);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return null;
+            }
+        }
+        catch (DllNotFoundException)
+        {
+            return null;
+        }
+        if (rc != 0) return null;
+        return arch == Architecture.X64 ? BitConverter.ToInt64(buffer, 16) : BitConverter.ToUInt32(buffer, 20);
+    }
+
     /// <summary>The canonical absolute path (every symlink resolved), or the full path when that fails.</summary>
     public static string RealPathOf(string path)
     {

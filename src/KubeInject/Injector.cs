@@ -155,8 +155,10 @@ public sealed partial class Injector
             return SkipReports.Injection(workload, injected: false, SkipReason.InvalidStatusNotReinjected, null,
                 [.. warnings, $"{InjectionStatus.AnnotationKey} is not the JSON Istio writes; the workload is left as it is"]);
         }
+        YNode? replaced = null;
         if (Options.Reinjection == ReinjectionMode.Replace && PodUninjector.StatusOf(pod) is { } previous)
         {
+            replaced = pod.DeepClone();
             var uninjection = UninjectionContextFor(workload, pod);
             PodUninjector.Remove(pod, previous, uninjection);
             if (uninjection.Warnings.Count > 0) warnings = [.. warnings, .. uninjection.Warnings];
@@ -190,6 +192,8 @@ public sealed partial class Injector
         {
             throw new KubeInjectException(e.Message, location, e.Kind, e);
         }
+        // Keys the user and the templates share come back where they were (a second run is then a fixed point).
+        if (replaced is not null) PreviousLayout.Apply(pod, replaced);
         return SkipReports.Injection(workload, injected: true, null, Sidecar.Find(PodTree.Spec(pod))?.Image, warnings);
     }
 }

@@ -48,6 +48,7 @@ internal static class PodInjector
         foreach (var template in templates)
         {
             // The template pod is read for names only: the templates' skeletons are enough (see TemplateSkeleton).
+            Run(() => RenderedContainerNames.ThrowIfNotStrings(template), "failed to run injection template: failed applying injection overlay: ");
             Run(() => StrategicMerge.Apply(templatePod, TemplateSkeleton.Of(template)), "failed to run injection template: failed applying injection overlay: ");
             MoveUserProxyForNativeSidecar(pod, templatePod, context, options);
             // The last use of this template: the pod takes its nodes instead of copies.

@@ -39,11 +39,19 @@ internal static class InjectedContainers
     /// <summary>
     /// Edits the injected container into the user's: the merge kept the user's keys where they were, so keys are
     /// removed or replaced in place, nested mappings likewise (values the user's version shares keep their nodes and
-    /// text). Empty values in the recorded version (Go always writes <c>resources: {}</c>) count as absent.
+    /// text). An empty mapping in the recorded version is a field the user set (a pointer Go keeps), except
+    /// <c>resources</c>, which Go always writes.
     /// </summary>
     private static void Restore(YMapping injected, YMapping user)
     {
         int imageAt = injected.IndexOf("image");
+        // Go writes `resources` (a struct) always: an empty one in the record says nothing about the user's, so it
+        // goes unless the container holds an empty one too (the user's, or the template's, which comes back).
+        if (user["resources"] is YMapping { Count: 0 } && injected["resources"] is not YMapping { Count: 0 })
+        {
+            user = (YMapping)user.DeepClone();
+            user.Remove("resources");
+        }
         Reshape(injected, user);
         if (!injected.ContainsKey("image")) injected.Insert(Math.Min(imageAt >= 0 ? imageAt : 1, injected.Count), "image", new YScalar(AutoImage));
     }
@@ -56,13 +64,18 @@ internal static class InjectedContainers
             // A key with no value is the user's ("command:" under a customised istio-proxy): injection writes none, and
             // the record (Go's JSON) cannot hold it, so it stays where it is.
             if (want is null && PodTree.IsNull(target[key])) continue;
-            if (want is null || IsEmpty(want)) target.Remove(key);
+            // Any other empty mapping in the record is a pointer field the user set ("readinessProbe: {}", or one
+            // whose keys have no value, which Go drops): the user's keys without a value stay, the rest goes.
+            if (want is YMapping { Count: 0 } && target[key] is YMapping emptied) Reshape(emptied, (YMapping)want);
+            else if (want is null || IsEmpty(want)) target.Remove(key);
             else if (target[key] is YMapping t && want is YMapping w) Reshape(t, w);
             else if (target[key] is YSequence ts && want is YSequence ws) Reshape(ts, ws);
             else if (!target[key]!.SemanticEquals(want)) target.Set(key, want.DeepClone());
         }
+        // Go writes some fields even at their zero value (a probe's httpGet `port`): a zero the container does not hold
+        // was never the user's (a key the user wrote, the merge keeps).
         foreach (var e in wanted.Entries)
-            if (!target.ContainsKey(e.Name) && !IsEmpty(e.Value)) target.Set(e.Name, e.Value.DeepClone());
+            if (!target.ContainsKey(e.Name) && (!IsEmpty(e.Value) || e.Value is YMapping) && !IsGoZero(e.Value)) target.Set(e.Name, e.Value.DeepClone());
     }
 
     // Items the user's version shares keep their nodes; a mapping item with the same name/mountPath/containerPort is
@@ -93,6 +106,14 @@ internal static class InjectedContainers
             if ((a as YMapping)?[key] is { } x && (b as YMapping)?[key] is { } y) return x.SemanticEquals(y);
         return false;
     }
+
+    private static bool IsGoZero(YNode node) => node is YScalar s && s.Kind switch
+    {
+        ScalarKind.Int => s.AsGoString() == "0",
+        ScalarKind.Bool => s.AsGoString() == "false",
+        ScalarKind.String => s.Value.Length == 0,
+        _ => false,
+    };
 
     private static bool IsEmpty(YNode node) => node is YMapping { Count: 0 } or YSequence { Count: 0 } || PodTree.IsNull(node);
 

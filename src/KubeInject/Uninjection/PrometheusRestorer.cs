@@ -22,6 +22,12 @@ internal static class PrometheusRestorer
     {
         var annotations = PodTree.Annotations(pod);
         if (annotations is null || PrometheusAnnotations.Port(annotations) != statusPort.ToString(CultureInfo.InvariantCulture)) return;
+        // The merge writes Istio's three keys together (spec §5.5 step 6). Without all three, it stopped at step 4 (the
+        // user's own port already named the agent's): the annotations are the user's and stay.
+        if (PodTree.StringValue(annotations, "prometheus.io/port") != statusPort.ToString(CultureInfo.InvariantCulture)
+            || PodTree.StringValue(annotations, "prometheus.io/path") != "/stats/prometheus"
+            || PodTree.StringValue(annotations, "prometheus.io/scrape") != "true")
+            return;
         var original = Parse(recorded);
         PrometheusAnnotations.RemoveAll(annotations, Canonical.Select(c => c.Key).ToArray());
         foreach (var (key, json) in Canonical)

@@ -95,6 +95,15 @@ internal sealed partial class SpliceWriter(StringBuilder output, WriteStyle styl
         if (node is YMapping { Count: > 0 } m && m.Entries[0].Key.Source is { } ks && ReferenceEquals(ks.Text, s.Text)
             && ks.Start >= s.Start && ks.Start < start)
             start = ks.Start;
+        // On the first key's line they can only be that key's (a block mapping's own properties end their line), also
+        // when the key is gone now: "- !!str env:" whose env was replaced must not indent the new keys past the tag.
+        else if (node is YMapping { Count: > 0, IsFlow: false })
+        {
+            string t = s.Text.Value;
+            int p = s.Start;
+            while (p < start && t[p] is ' ' or '\t') p++;
+            if (p < start && t[p] is '&' or '!' && SourceScan.LineStart(t, p) == SourceScan.LineStart(t, start)) start = p;
+        }
         return start;
     }
 

@@ -124,6 +124,20 @@ internal sealed class YMapping : YNode
 
     internal void AddParsed(YScalar key, YNode value) => _entries.Add(new YEntry(key, value));
 
+    /// <summary>
+    /// Puts this mapping's own entries in the given order (the same entries, each once); marks the mapping modified
+    /// only when the order really changes.
+    /// </summary>
+    internal void Reorder(IReadOnlyList<YEntry> order)
+    {
+        if (order.Count != _entries.Count || order.Any(e => !_entries.Contains(e)) || order.Distinct().Count() != order.Count)
+            throw new ArgumentException("not a permutation of this mapping's entries", nameof(order));
+        if (order.SequenceEqual(_entries)) return;
+        _entries.Clear();
+        _entries.AddRange(order);
+        _modified = true;
+    }
+
     /// <summary>Gets the mapping under <paramref name="key"/>, creating it (block style) when absent or null.</summary>
     public YMapping GetOrAddMapping(string key, params string[] after)
     {

@@ -160,6 +160,54 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public void In_place_on_a_file_with_several_hard_links_keeps_them()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && File.Exists("/bin/ln"), "hard links (Linux)");
+        string original = Manifests.Deployment();
+        var input = sandbox.Write("app.yaml", original);
+        var other = sandbox.PathOf("other-name.yaml");
+        System.Diagnostics.Process.Start("/bin/ln", [input, other])!.WaitForExit();
+        Assert.True(File.Exists(other));
+
+        var injected = Run("-i", input);
+
+        Assert.True(injected.Exit == 0, injected.ToString());
+        Assert.Contains("istio-proxy", Read(input));
+        Assert.Equal(Read(input), Read(other)); // one file under two names, not two files
+        Assert.Empty(Directory.GetFiles(sandbox.Dir, "*.tmp", SearchOption.AllDirectories));
+
+        // Shorter content: what was there is cut, not left behind the new end.
+        var uninjected = Run("uninject", "-i", other);
+
+        Assert.True(uninjected.Exit == 0, uninjected.ToString());
+        Assert.Equal(original, Read(other));
+        Assert.Equal(original, Read(input));
+    }
+
+    [Fact]
+    public void In_place_on_a_file_with_one_link_still_replaces_it_by_rename()
+    {
+        // The common case keeps the atomic temp-file-and-rename: the name then holds a new file (a new inode).
+        Assert.SkipUnless(OperatingSystem.IsLinux() && File.Exists("/usr/bin/stat"), "inodes (Linux)");
+        var input = sandbox.Write("app.yaml", Manifests.Deployment());
+        string inode = Inode(input);
+
+        var r = Run("-i", input);
+
+        Assert.True(r.Exit == 0, r.ToString());
+        Assert.Contains("istio-proxy", Read(input));
+        Assert.NotEqual(inode, Inode(input));
+    }
+
+    private static string Inode(string path)
+    {
+        var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
+        string inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return inode;
+    }
+
+    [Fact]
     public void In_place_keeps_the_owner_of_a_file_when_the_os_allows_it()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "needs root to give a file away");

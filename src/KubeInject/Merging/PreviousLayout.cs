@@ -1,0 +1,67 @@
+using KubeInject.Yaml;
+
+namespace KubeInject.Merging;
+
+/// <summary>
+/// Re-injection (<see cref="ReinjectionMode.Replace"/>) takes the previous injection out and injects again, so keys
+/// that both the user and the templates write (an annotation such as <c>kubectl.kubernetes.io/default-container</c>,
+/// a volume the user declared with the template's name, a container key the record could not hold) come back where
+/// the templates put them, not where they were. Mapping keys have no meaning in their order, so when re-injection
+/// gives the same pod as the one it replaced (a second run with the same settings), the pod keeps the key order it had
+/// and a second run is a fixed point. A pod that changed (other settings, another version) keeps the order a direct
+/// injection gives. Sequence items keep the new order (container, init container and env order means something);
+/// their mappings are matched by merge key.
+/// </summary>
+internal static class PreviousLayout
+{
+    // The strategic-merge keys of the pod's lists (spec §5.1), and downward-API items' path.
+    private static readonly string[] MergeKeys = ["name", "mountPath", "containerPort", "devicePath", "ip", "topologyKey", "path"];
+
+    /// <summary>
+    /// When <paramref name="result"/> equals <paramref name="previous"/> but for key order, orders its keys (in place)
+    /// as there, recursively.
+    /// </summary>
+    public static void Apply(YNode result, YNode previous)
+    {
+        if (result.SemanticEquals(previous)) Restore(result, previous);
+    }
+
+    private static void Restore(YNode result, YNode previous)
+    {
+        switch (result)
+        {
+            case YMapping m when previous is YMapping p:
+                Order(m, p);
+                foreach (var e in m.Entries)
+                    if (p[e.Name] is { } before) Restore(e.Value, before);
+                break;
+            case YSequence s when previous is YSequence p:
+                for (int i = 0; i < s.Count; i++)
+                    if (Counterpart(s[i], i, s.Count, p) is { } before) Restore(s[i], before);
+                break;
+        }
+    }
+
+    // The slots the shared keys occupy in the result are filled with the shared keys in the previous order; the
+    // result's new keys stay where they are.
+    private static void Order(YMapping result, YMapping previous)
+    {
+        var shared = previous.Entries.Select(e => e.Name).Where(result.ContainsKey).ToList();
+        if (shared.Count < 2) return;
+        var order = result.Entries.ToList();
+        int next = 0;
+        for (int i = 0; i < order.Count; i++)
+            if (previous.ContainsKey(order[i].Name)) order[i] = result.Find(shared[next++])!;
+        result.Reorder(order);
+    }
+
+    // The previous item with the same merge key; without one, the item at the same index of a list of the same length.
+    private static YNode? Counterpart(YNode item, int index, int count, YSequence previous)
+    {
+        if (item is not YMapping m) return null;
+        foreach (var key in MergeKeys)
+            if (m[key] is YScalar k)
+                return previous.Items.FirstOrDefault(p => (p as YMapping)?[key] is YScalar pk && pk.SemanticEquals(k));
+        return previous.Count == count ? previous[index] : null;
+    }
+}
