@@ -8,8 +8,8 @@ namespace KubeInject.PostProcessing;
 /// </summary>
 internal sealed record PostProcessOptions
 {
-    /// <summary>Every switch off: the 1.22/1.23 behaviour.</summary>
-    public static PostProcessOptions Istio123 { get; } = new();
+    /// <summary>Every switch off (what the oldest bundled profiles say; tests of one step start here).</summary>
+    public static PostProcessOptions AllOff { get; } = new();
 
     /// <summary>The switches of a version, read from its profile.</summary>
     public static PostProcessOptions For(IstioVersionProfile profile) => new()

@@ -33,7 +33,7 @@ public class OverrideReapplierTests
                 image: auto
                 securityContext: {runAsUser: 1234, runAsGroup: 4321}
             """);
-        PodStages.MergeAndPostProcess(pod, [Map(Template)], new InjectionContext(), PostProcessOptions.Istio123);
+        PodStages.MergeAndPostProcess(pod, [Map(Template)], new InjectionContext(), PostProcessOptions.AllOff);
 
         Assert.Equal("""{"containers":[{"name":"istio-proxy","resources":{},"securityContext":{"runAsUser":1234,"runAsGroup":4321}}]}""",
             ((YScalar)At(pod, "metadata", "annotations", "proxy.istio.io/overrides")).Value);
@@ -55,7 +55,7 @@ public class OverrideReapplierTests
                 command: [envoy]
                 args: [-c, my-config.yaml]
             """);
-        PodStages.MergeAndPostProcess(pod, [Map(Template)], new InjectionContext(), PostProcessOptions.Istio123);
+        PodStages.MergeAndPostProcess(pod, [Map(Template)], new InjectionContext(), PostProcessOptions.AllOff);
         var proxy = At(pod, "spec", "containers", 0);
         Assert.Equal("[-c, my-config.yaml]", Text(proxy, "args"));
         Assert.Equal("foo/bar", ((YScalar)At(proxy, "image")).Value);
@@ -77,7 +77,7 @@ public class OverrideReapplierTests
                 image: old
                 args: [old]
             """);
-        PodStages.MergeAndPostProcess(pod, [Map(Template)], new InjectionContext(), PostProcessOptions.Istio123);
+        PodStages.MergeAndPostProcess(pod, [Map(Template)], new InjectionContext(), PostProcessOptions.AllOff);
         Assert.Null(((YMapping)At(pod, "metadata", "annotations"))["proxy.istio.io/overrides"]);
         Assert.Equal("[proxy, sidecar]", Text(pod, "spec", "containers", 1, "args"));
         Assert.Equal("proxyv2", ((YScalar)At(pod, "spec", "containers", 1, "image")).Value);
@@ -93,7 +93,7 @@ public class OverrideReapplierTests
                 image: auto
                 securityContext: {runAsUser: 1234}
             """);
-        PodStages.MergeAndPostProcess(pod, [Map(Template)], new InjectionContext { InterceptionMode = "TPROXY" }, PostProcessOptions.Istio123);
+        PodStages.MergeAndPostProcess(pod, [Map(Template)], new InjectionContext { InterceptionMode = "TPROXY" }, PostProcessOptions.AllOff);
         Assert.Equal("0", ((YScalar)At(pod, "spec", "containers", 0, "securityContext", "runAsUser")).Value);
         Assert.Equal("\"1234\"", Text(pod, "spec", "initContainers", 0, "args", 2));
     }
@@ -118,7 +118,7 @@ public class OverrideReapplierTests
               - name: istio-proxy
                 image: proxyv2
             """);
-        PodStages.MergeAndPostProcess(pod, [template], new InjectionContext(), PostProcessOptions.Istio123);
+        PodStages.MergeAndPostProcess(pod, [template], new InjectionContext(), PostProcessOptions.AllOff);
         Assert.Equal("{runAsUser: 1234, runAsGroup: 4321}", Text(pod, "spec", "initContainers", 0, "securityContext"));
         Assert.Equal("[istio-iptables, -u, \"1234\"]", Text(pod, "spec", "initContainers", 0, "args"));
     }

@@ -52,7 +52,7 @@ public class PodInjectorTests
         var doc = Map(Deployment);
         var template = (YMapping)At(doc, "spec", "template");
         var pod = PodInjector.Wrap(template, template);
-        var names = PodStages.MergeAndPostProcess(pod, [Map(Template)], Context, PostProcessOptions.Istio123);
+        var names = PodStages.MergeAndPostProcess(pod, [Map(Template)], Context, PostProcessOptions.AllOff);
 
         Assert.Equal(new[] { "istio-init" }, names.InitContainers);
         Assert.Equal(new[] { "istio-envoy", "istiod-ca-cert" }, names.Volumes);
@@ -78,7 +78,7 @@ public class PodInjectorTests
         var template = (YMapping)At(doc, "spec", "template");
         var hello = At(template, "spec", "containers", 0);
         var ports = At(hello, "ports");
-        PodStages.MergeAndPostProcess(PodInjector.Wrap(template, template), [Map(Template)], Context, PostProcessOptions.Istio123);
+        PodStages.MergeAndPostProcess(PodInjector.Wrap(template, template), [Map(Template)], Context, PostProcessOptions.AllOff);
         Assert.Same(hello, At(template, "spec", "containers", 0));
         Assert.Same(ports, At(template, "spec", "containers", 0, "ports"));
         Assert.True(ports.IsPristine);
@@ -90,7 +90,7 @@ public class PodInjectorTests
     {
         var pod = Map("spec:\n  containers:\n  - name: app\n  - name: istio-proxy\n    image: auto\n    args: [-c, x]\n");
         var template = Map("spec:\n  initContainers:\n  - name: istio-init\n  - name: istio-proxy\n    image: proxyv2\n    restartPolicy: Always\n    args: [proxy]\n");
-        var names = PodStages.MergeAndPostProcess(pod, [template], new InjectionContext { NativeSidecars = true }, PostProcessOptions.Istio123);
+        var names = PodStages.MergeAndPostProcess(pod, [template], new InjectionContext { NativeSidecars = true }, PostProcessOptions.AllOff);
         Assert.Equal("app", Names(pod, "spec", "containers"));
         Assert.Equal("istio-init,istio-proxy", Names(pod, "spec", "initContainers"));
         Assert.Equal("[-c, x]", Text(pod, "spec", "initContainers", 1, "args"));
@@ -104,7 +104,7 @@ public class PodInjectorTests
     public void Merge_errors_carry_istios_prefixes()
     {
         var pod = Map("spec:\n  containers:\n  - image: nameless\n");
-        var e = Assert.Throws<KubeInjectException>(() => PodStages.MergeAndPostProcess(pod, [Map(Template)], Context, PostProcessOptions.Istio123));
+        var e = Assert.Throws<KubeInjectException>(() => PodStages.MergeAndPostProcess(pod, [Map(Template)], Context, PostProcessOptions.AllOff));
         Assert.Equal("failed to run injection template: failed parsing generated injected YAML (check Istio sidecar injector configuration): strategic merge: map: map[image:nameless] does not contain declared merge key: name", e.Message);
     }
 }

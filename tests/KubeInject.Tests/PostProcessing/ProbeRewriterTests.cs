@@ -35,7 +35,7 @@ public class ProbeRewriterTests
               - name: istio-proxy
                 env: [{name: A, value: b}]
             """);
-        ProbeRewriter.Apply(pod, Rewrite, PostProcessOptions.Istio123);
+        ProbeRewriter.Apply(pod, Rewrite, PostProcessOptions.AllOff);
         Assert.Equal("""{"/app-health/hello/livez":{"httpGet":{"port":80}},"/app-health/hello/readyz":{"httpGet":{"port":3333,"scheme":"HTTPS"}},"/app-health/world/livez":{"httpGet":{"port":90}}}""", ProberEnv(pod));
         Assert.Equal("{httpGet: {path: /app-health/hello/livez, port: 15020}}", Text(pod, "spec", "containers", 0, "livenessProbe"));
         Assert.Equal("{httpGet: {path: /app-health/hello/readyz, port: 15020, scheme: HTTP}}", Text(pod, "spec", "containers", 0, "readinessProbe"));
@@ -53,7 +53,7 @@ public class ProbeRewriterTests
                 livenessProbe: {grpc: {port: 7070}}
               - name: istio-proxy
             """);
-        ProbeRewriter.Apply(pod, Rewrite, PostProcessOptions.Istio123);
+        ProbeRewriter.Apply(pod, Rewrite, PostProcessOptions.AllOff);
         Assert.Equal("{initialDelaySeconds: 3, httpGet: {path: /app-health/hello/readyz, port: 15020}, timeoutSeconds: 2}", Text(pod, "spec", "containers", 0, "readinessProbe"));
         Assert.Equal("{httpGet: {path: /app-health/hello/livez, port: 15020}}", Text(pod, "spec", "containers", 0, "livenessProbe"));
         Assert.Equal("""{"/app-health/hello/livez":{"grpc":{"port":7070,"service":null}},"/app-health/hello/readyz":{"tcpSocket":{"port":3333},"timeoutSeconds":2}}""", ProberEnv(pod));
@@ -72,7 +72,7 @@ public class ProbeRewriterTests
               containers:
               - name: istio-proxy
             """);
-        ProbeRewriter.Apply(pod, Rewrite, PostProcessOptions.Istio123);
+        ProbeRewriter.Apply(pod, Rewrite, PostProcessOptions.AllOff);
         Assert.Equal("15999", Text(pod, "spec", "initContainers", 0, "startupProbe", "httpGet", "port"));
         Assert.Equal("""{"/app-health/init/startupz":{"httpGet":{"path":"/a?b=\u003cc\u003e\u0026d","port":8080}}}""", ProberEnv(pod));
     }
@@ -82,10 +82,10 @@ public class ProbeRewriterTests
     {
         const string yaml = "metadata:\n  annotations: {sidecar.istio.io/rewriteAppHTTPProbers: \"false\"}\nspec:\n  containers:\n  - name: a\n    readinessProbe: {httpGet: {port: 1}}\n  - name: istio-proxy\n";
         var off = Map(yaml);
-        ProbeRewriter.Apply(off, Rewrite, PostProcessOptions.Istio123);
+        ProbeRewriter.Apply(off, Rewrite, PostProcessOptions.AllOff);
         Assert.True(off.IsPristine);
         var noSidecar = Map("spec:\n  containers:\n  - name: a\n    readinessProbe: {httpGet: {port: 1}}\n");
-        ProbeRewriter.Apply(noSidecar, Rewrite, PostProcessOptions.Istio123);
+        ProbeRewriter.Apply(noSidecar, Rewrite, PostProcessOptions.AllOff);
         Assert.True(noSidecar.IsPristine);
     }
 
@@ -105,11 +105,11 @@ public class ProbeRewriterTests
                 env: [ENV]
             """;
         var merged = Map(pod.Replace("[ENV]", """[{name: ISTIO_KUBE_APP_PROBERS, value: '{"/app-health/hello/readyz":{"httpGet":{"port":3333}}}'}]"""));
-        ProbeRewriter.Apply(merged, Rewrite, PostProcessOptions.Istio123);
+        ProbeRewriter.Apply(merged, Rewrite, PostProcessOptions.AllOff);
         Assert.Equal("""{"/app-health/hello/readyz":{"httpGet":{"port":3333}},"/app-health/new/livez":{"httpGet":{"path":"/testLive","port":8008}}}""", ProberEnv(merged));
 
         var missing123 = Map(pod.Replace("[ENV]", "[{name: X, value: y}]"));
-        ProbeRewriter.Apply(missing123, Rewrite, PostProcessOptions.Istio123);
+        ProbeRewriter.Apply(missing123, Rewrite, PostProcessOptions.AllOff);
         Assert.Throws<InvalidOperationException>(() => ProberEnv(missing123));
 
         var missing129 = Map(pod.Replace("[ENV]", "[{name: X, value: y}]"));
@@ -122,7 +122,7 @@ public class ProbeRewriterTests
     {
         const string yaml = "spec:\n  containers:\n  - name: a\n    lifecycle: {preStop: {tcpSocket: {port: 9}}, postStart: {exec: {command: [x]}}}\n  - name: istio-proxy\n";
         var old = Map(yaml);
-        ProbeRewriter.Apply(old, Rewrite, PostProcessOptions.Istio123);
+        ProbeRewriter.Apply(old, Rewrite, PostProcessOptions.AllOff);
         Assert.Equal("{preStop: {tcpSocket: {port: 9}}, postStart: {exec: {command: [x]}}}", Text(old, "spec", "containers", 0, "lifecycle"));
 
         var now = Map(yaml);
@@ -135,7 +135,7 @@ public class ProbeRewriterTests
     public void A_probe_already_pointing_at_the_status_port_is_left_untouched()
     {
         var pod = Map("spec:\n  containers:\n  - name: a\n    readinessProbe:\n      httpGet:\n        path: /app-health/a/readyz\n        port: 15020\n  - name: istio-proxy\n");
-        ProbeRewriter.Apply(pod, Rewrite, PostProcessOptions.Istio123);
+        ProbeRewriter.Apply(pod, Rewrite, PostProcessOptions.AllOff);
         Assert.True(pod.IsPristine);
     }
 }
