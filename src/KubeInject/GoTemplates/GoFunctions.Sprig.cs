@@ -9,7 +9,7 @@ using Scriban.Runtime;
 namespace KubeInject.GoTemplates;
 
 // The sprig v3 functions (github.com/Masterminds/sprig, TxtFuncMap) that custom injection templates are likely to
-// use: defaults, strings, lists, dicts, conversions, math, encoding and regular expressions. Argument order is
+// use: defaults, strings, lists, dicts, conversions, math, encoding, regular expressions and semantic versions. Argument order is
 // sprig's (the piped value last).
 internal static partial class GoFunctions
 {
@@ -105,6 +105,17 @@ internal static partial class GoFunctions
         Fixed(m, "mod", 2, (_, a) => ToInt64(a[1]) == 0 ? throw new GoExecException("error calling mod: integer divide by zero") : ToInt64(a[0]) % ToInt64(a[1]));
         Variadic(m, "max", 1, (_, a) => a.Max(ToInt64));
         Variadic(m, "min", 1, (_, a) => a.Min(ToInt64));
+
+        // semver (Masterminds/semver v3): a parsed version, and a version checked against a constraint
+        Fixed(m, "semver", 1, (_, a) => Semver("semver", () => SemverVersion.Parse(Str(a[0]))));
+        Fixed(m, "semverCompare", 2, (_, a) => Semver("semverCompare", () => SemverConstraints.Parse(Str(a[0])).Check(SemverVersion.Parse(Str(a[1])))));
+    }
+
+    // semver's errors end the render, as sprig returns them to text/template.
+    private static object Semver(string name, Func<object> f)
+    {
+        try { return f(); }
+        catch (FormatException e) { throw new GoExecException($"error calling {name}: {e.Message}"); }
     }
 
     // sprig's empty(): nil, false, 0, "", empty collections; a struct is never empty.

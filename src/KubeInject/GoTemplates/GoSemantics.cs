@@ -55,6 +55,8 @@ internal static class GoSemantics
                 return GoZero.Value;
             case ScriptObject map:
                 return map.TryGetValue(name, out var value) ? value : null;
+            case SemverVersion version:
+                return SemverMethods.Call(version, name, []);
             case string str when name == "String":
                 return str;
             case bool or long or int or double or string when name == "GetValue":
@@ -64,10 +66,21 @@ internal static class GoSemantics
         }
     }
 
+    /// <summary>
+    /// <c>.Method arg…</c> on <paramref name="receiver"/>: only semver versions have methods that take arguments;
+    /// on anything else it is Go's error for a field given arguments.
+    /// </summary>
+    public static object? Method(object? receiver, string name, object?[] args) => receiver switch
+    {
+        SemverVersion version => SemverMethods.Call(version, name, Array.ConvertAll(args, Argument)),
+        _ => throw new GoExecException($"{name} is not a method but has arguments"),
+    };
+
     /// <summary>A Go type name for messages and <c>%T</c>.</summary>
     public static string TypeName(object? v) => v switch
     {
         GoZero => "string",
+        SemverVersion => SemverMethods.TypeName,
         GoStringMap => "map[string]string",
         GoStruct => "struct",
         _ => Fmt.TypeName(v),

@@ -48,6 +48,31 @@ public sealed class GoFunctionMapTests
     [InlineData("{{ first (list 1 2) }}{{ last (list 1 2) }}", "12")]
     public void Functions_follow_go_argument_order(string template, string expected) => Assert.Equal(expected, Render(template));
 
+    // sprig semver_test.go (TestSemverCompare, TestSemver) and the semver functions' documentation.
+    [Theory]
+    [InlineData("{{ semverCompare \"1.2.3\" \"1.2.3\" }}", "true")]
+    [InlineData("{{ semverCompare \"^1.2.0\" \"1.2.3\" }}", "true")]
+    [InlineData("{{ semverCompare \"^1.2.0\" \"2.2.3\" }}", "false")]
+    [InlineData("{{ semverCompare \">=1.28.0-0 <1.31\" \"1.30.3\" }}", "true")]
+    [InlineData("{{ $s := semver \"1.2.3-beta.1+c0ff33\" }}{{ $s.Prerelease }}", "beta.1")]
+    [InlineData("{{ $s := semver \"1.2.3-beta.1+c0ff33\" }}{{ $s.Major}}", "1")]
+    [InlineData("{{ semver \"1.2.3\" | (semver \"1.2.3\").Compare }}", "0")]
+    [InlineData("{{ semver \"1.2.3\" | (semver \"1.3.3\").Compare }}", "1")]
+    [InlineData("{{ semver \"1.4.3\" | (semver \"1.2.3\").Compare }}", "-1")]
+    [InlineData("{{ (semver \"v1.30\").Minor }} {{ (semver \"v1.30\").Original }} {{ semver \"v1.30\" }} {{ typeOf (semver \"1.0.0\") }}", "30 v1.30 1.30.0 *semver.Version")]
+    [InlineData("{{ $v := semver \"1.2.3+meta\" }}{{ $v.Metadata }} {{ $v.Patch }} {{ $v.LessThan (semver \"2.0.0\") }}", "meta 3 true")]
+    public void Semver_functions_follow_sprig(string template, string expected) => Assert.Equal(expected, Render(template));
+
+    // TestSemverCompareErr: a bad constraint or version is an error, not false.
+    [Theory]
+    [InlineData("{{ semverCompare \"badConstraint\" \"1.2.3\" }}", "error calling semverCompare: improper constraint: badConstraint")]
+    [InlineData("{{ semverCompare \"1.2.0\" \"badVersion\" }}", "error calling semverCompare: Invalid Semantic Version")]
+    [InlineData("{{ semver \"1.2\" | (semver \"1.3\").Nope }}", "can't evaluate field Nope in type *semver.Version")]
+    [InlineData("{{ \"1.2\" | (semver \"1.3\").Compare }}", "wrong type for value; expected *semver.Version; got string")]
+    [InlineData("{{ (dict \"a\" 1).a 2 }}", "a is not a method but has arguments")]
+    public void Semver_errors_end_the_render(string template, string message) =>
+        Assert.Contains(message, Assert.Throws<KubeInjectException>(() => Render(template)).Message);
+
     [Fact]
     public void Istio_annotation_and_isset_read_the_pod_metadata()
     {
