@@ -9,8 +9,8 @@ using Scriban.Runtime;
 namespace KubeInject.GoTemplates;
 
 // The sprig v3 functions (github.com/Masterminds/sprig, TxtFuncMap) that custom injection templates are likely to
-// use: defaults, strings, lists, dicts, conversions, math, encoding, regular expressions and semantic versions. Argument order is
-// sprig's (the piped value last).
+// use: defaults, strings, lists, dicts, conversions, math, encoding, regular expressions, semantic versions and dates
+// (GoFunctions.SprigDates.cs). Argument order is sprig's (the piped value last).
 internal static partial class GoFunctions
 {
     private static void AddSprig(Dictionary<string, GoFunction> m)
@@ -109,6 +109,8 @@ internal static partial class GoFunctions
         // semver (Masterminds/semver v3): a parsed version, and a version checked against a constraint
         Fixed(m, "semver", 1, (_, a) => Semver("semver", () => SemverVersion.Parse(Str(a[0]))));
         Fixed(m, "semverCompare", 2, (_, a) => Semver("semverCompare", () => SemverConstraints.Parse(Str(a[0])).Check(SemverVersion.Parse(Str(a[1])))));
+
+        AddSprigDates(m);
     }
 
     // semver's errors end the render, as sprig returns them to text/template.
@@ -139,7 +141,7 @@ internal static partial class GoFunctions
         long or int => "int",
         double => "float64",
         string => "string",
-        GoStruct => "struct",
+        GoStruct or TimeValue => "struct",
         ScriptObject => "map",
         IList => "slice",
         _ => "ptr",

@@ -1,4 +1,5 @@
 using KubeInject.Diagnostics;
+using KubeInject.Go;
 using KubeInject.GoTemplates;
 
 namespace KubeInject.Tests.GoTemplates;
@@ -72,6 +73,56 @@ public sealed class GoFunctionMapTests
     [InlineData("{{ (dict \"a\" 1).a 2 }}", "a is not a method but has arguments")]
     public void Semver_errors_end_the_render(string template, string message) =>
         Assert.Contains(message, Assert.Throws<KubeInjectException>(() => Render(template)).Message);
+
+    private static readonly DateTimeOffset FixedNow = new(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
+
+    private static string RenderAt(string template, object? time) =>
+        GoTemplate.Compile("f", template).Render(new GoStruct { ["Time"] = time }, new KubeInject.Rendering.GoTemplateContext(GoTemplate.Builtins) { Now = FixedNow });
+
+    private static readonly TimeValue Thirteenth = TimeFormat.Parse("02 Jan 06 15:04:05 MST", "13 Jun 19 20:39:39 GMT");
+
+    // sprig date_test.go (TestToDate, TestUnixEpoch, TestDateInZone, TestDurationRound, TestAgo, TestHtmlDate) with
+    // the render's fixed "now" where sprig uses time.Now().
+    [Fact]
+    public void Date_functions_follow_sprigs_tests()
+    {
+        Assert.Equal("31/12/2017", RenderAt("{{toDate \"2006-01-02\" \"2017-12-31\" | date \"02/01/2006\"}}", null));
+        Assert.Equal("1560458379", RenderAt("{{unixEpoch .Time}}", Thirteenth));
+        Assert.Equal("13 Jun 19 20:39 +0000", RenderAt("{{ date_in_zone \"02 Jan 06 15:04 -0700\" .Time \"UTC\" }}", Thirteenth));
+        Assert.Equal("13 Jun 19 20:39 +0000", RenderAt("{{ date_in_zone \"02 Jan 06 15:04 -0700\" .Time \"UTC\" }}", 1560458379L));
+        Assert.Equal("06 May 24 07:08 +0000", RenderAt("{{ date_in_zone \"02 Jan 06 15:04 -0700\" .Time \"UTC\" }}", ""));
+        Assert.Equal("13 Jun 19 20:39 +0000", RenderAt("{{ date_in_zone \"02 Jan 06 15:04 -0700\" .Time \"foobar\" }}", Thirteenth));
+        Assert.Equal("2h", RenderAt("{{ durationRound .Time }}", "2h5s"));
+        Assert.Equal("1d", RenderAt("{{ durationRound .Time }}", "24h5s"));
+        Assert.Equal("3mo", RenderAt("{{ durationRound .Time }}", "2400h5s"));
+        Assert.Equal("2m5s", RenderAt("{{ ago .Time }}", TimeValue.Utc(FixedNow.AddSeconds(-125))));
+        Assert.Equal("2h34m17s", RenderAt("{{ ago .Time }}", TimeValue.Utc(FixedNow.AddSeconds(-(2 * 3600 + 34 * 60 + 17)))));
+        Assert.Equal("-5s", RenderAt("{{ ago .Time }}", TimeValue.Utc(FixedNow.AddSeconds(5))));
+        Assert.Equal("1970-01-01", RenderAt("{{ htmlDate 0 }}", null));
+    }
+
+    // sprig's date documentation: now, date, dateModify, duration, toDate, mustToDate; a named zone through the
+    // system's IANA database.
+    [Fact]
+    public void Now_is_the_renders_and_dates_format_with_go_layouts()
+    {
+        Assert.Equal("2024-05-06 07:08:09 +0000 UTC", RenderAt("{{ now }}", null));
+        Assert.Equal("2024-05-06", RenderAt("{{ now | date \"2006-01-02\" }}", null));
+        Assert.Equal("2024-05-06T05:38:09Z", RenderAt("{{ now | dateModify \"-1.5h\" | date \"2006-01-02T15:04:05Z07:00\" }}", null));
+        Assert.Equal("2024-05-06T07:08:09Z", RenderAt("{{ now | dateModify \"oops\" | date \"2006-01-02T15:04:05Z07:00\" }}", null));
+        Assert.Equal("1m35s 0s", RenderAt("{{ duration \"95\" }} {{ duration 1.5 }}", null));
+        Assert.Equal("2024 May 6 1714979289 time.Time struct", RenderAt("{{ now.Year }} {{ now.Month }} {{ now.Day }} {{ now.Unix }} {{ typeOf now }} {{ kindOf now }}", null));
+        Assert.Equal("09:08 +0200|2024", RenderAt("{{ dateInZone \"15:04 -0700\" now \"Europe/Berlin\" }}|{{ (now).Format \"2006\" }}", null));
+        Assert.Equal("0001-01-01 00:00:00 +0000 UTC", RenderAt("{{ toDate \"2006-01-02\" \"bad\" }}", null));
+    }
+
+    [Theory]
+    [InlineData("{{ mustToDate \"2006-01-02\" \"bad\" }}", "error calling mustToDate: parsing time \"bad\" as \"2006-01-02\": cannot parse \"bad\" as \"2006\"")]
+    [InlineData("{{ now | mustDateModify \"oops\" }}", "error calling mustDateModify: time: invalid duration \"oops\"")]
+    [InlineData("{{ unixEpoch \"2024\" }}", "wrong type for value; expected time.Time; got string")]
+    [InlineData("{{ now.Nope }}", "can't evaluate field Nope in type time.Time")]
+    public void Date_errors_end_the_render(string template, string message) =>
+        Assert.Contains(message, Assert.Throws<KubeInjectException>(() => RenderAt(template, null)).Message);
 
     [Fact]
     public void Istio_annotation_and_isset_read_the_pod_metadata()
