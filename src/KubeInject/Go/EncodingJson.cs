@@ -16,20 +16,20 @@ internal static class EncodingJson
 {
     /// <summary>The JSON text of a value: maps (<see cref="IDictionary{TKey,TValue}"/>) with sorted keys, lists, strings,
     /// bools, numbers and null.</summary>
-    public static string Marshal(object? value)
+    public static string Marshal(object? value, bool escapeHtml = true)
     {
         var sb = new StringBuilder();
-        Append(sb, value);
+        Append(sb, value, escapeHtml);
         return sb.ToString();
     }
 
-    /// <summary>Appends a value's JSON to <paramref name="sb"/>.</summary>
-    public static void Append(StringBuilder sb, object? value)
+    /// <summary>Appends a value's JSON to <paramref name="sb"/>; <paramref name="escapeHtml"/> as in <see cref="Quote"/>.</summary>
+    public static void Append(StringBuilder sb, object? value, bool escapeHtml = true)
     {
         switch (value)
         {
             case null: sb.Append("null"); break;
-            case string s: AppendString(sb, s); break;
+            case string s: AppendString(sb, s, escapeHtml); break;
             case bool b: sb.Append(b ? "true" : "false"); break;
             case double d: sb.Append(Float(d)); break;
             case float f: sb.Append(Float(f)); break;
@@ -40,9 +40,9 @@ internal static class EncodingJson
                 {
                     if (!first) sb.Append(',');
                     first = false;
-                    AppendString(sb, key);
+                    AppendString(sb, key, escapeHtml);
                     sb.Append(':');
-                    Append(sb, map[key]);
+                    Append(sb, map[key], escapeHtml);
                 }
                 sb.Append('}');
                 break;
@@ -53,12 +53,12 @@ internal static class EncodingJson
                 {
                     if (!firstItem) sb.Append(',');
                     firstItem = false;
-                    Append(sb, item);
+                    Append(sb, item, escapeHtml);
                 }
                 sb.Append(']');
                 break;
             case IFormattable n: sb.Append(n.ToString(null, CultureInfo.InvariantCulture)); break;
-            default: AppendString(sb, value.ToString() ?? ""); break;
+            default: AppendString(sb, value.ToString() ?? "", escapeHtml); break;
         }
     }
 

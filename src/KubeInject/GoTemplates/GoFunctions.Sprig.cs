@@ -24,10 +24,21 @@ internal static partial class GoFunctions
         Fixed(m, "toJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
         Fixed(m, "mustToJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
         Fixed(m, "toPrettyJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
+        Fixed(m, "mustToPrettyJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
+        // toRawJson: without HTML escaping.
+        Fixed(m, "toRawJson", 1, (_, a) => EncodingJson.Marshal(a[0], escapeHtml: false));
+        Fixed(m, "mustToRawJson", 1, (_, a) => EncodingJson.Marshal(a[0], escapeHtml: false));
+        Fixed(m, "mustFromJson", 1, (_, a) => { try { return EncodingJson.Unmarshal(Str(a[0])); } catch (System.Text.Json.JsonException e) { throw new GoExecException("error calling mustFromJson: " + e.Message); } });
         Fixed(m, "fromJson", 1, (_, a) => { try { return EncodingJson.Unmarshal(Str(a[0])); } catch (System.Text.Json.JsonException) { return new ScriptObject(); } });
         Fixed(m, "kindOf", 1, (_, a) => KindOf(a[0]));
         Fixed(m, "typeOf", 1, (_, a) => GoSemantics.TypeName(a[0]));
         Fixed(m, "kindIs", 2, (_, a) => KindOf(a[1]) == Str(a[0]));
+        Fixed(m, "typeIs", 2, (_, a) => GoSemantics.TypeName(a[1]) == Str(a[0]));
+        Fixed(m, "typeIsLike", 2, (_, a) => GoSemantics.TypeName(a[1]) is var t && (t == Str(a[0]) || "*" + Str(a[0]) == t));
+        Variadic(m, "all", 0, (_, a) => a.All(v => !Empty(v)));
+        Variadic(m, "any", 0, (_, a) => a.Any(v => !Empty(v)));
+        Fixed(m, "fail", 1, (_, a) => throw new GoExecException("error calling fail: " + Str(a[0])));
+        Fixed(m, "hello", 0, (_, _) => "Hello!");
         Fixed(m, "int", 1, (_, a) => ToInt64(a[0]));
         Fixed(m, "int64", 1, (_, a) => ToInt64(a[0]));
         Fixed(m, "float64", 1, (_, a) => ToFloat(a[0]));
@@ -59,6 +70,21 @@ internal static partial class GoFunctions
         Fixed(m, "b64enc", 1, (_, a) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Str(a[0]))));
         Fixed(m, "b64dec", 1, (_, a) => { try { return Encoding.UTF8.GetString(Convert.FromBase64String(Str(a[0]))); } catch (FormatException e) { return e.Message; } });
         Fixed(m, "sha256sum", 1, (_, a) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
+        Fixed(m, "sha1sum", 1, (_, a) => Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
+        Fixed(m, "adler32sum", 1, (_, a) => Adler32(Encoding.UTF8.GetBytes(Str(a[0]))).ToString(CultureInfo.InvariantCulture));
+        Fixed(m, "plural", 3, (_, a) => Int(a[2]) == 1 ? Str(a[0]) : Str(a[1]));
+        Fixed(m, "splitn", 3, (_, a) => SplitDict(Str(a[2]), Str(a[0]), Int(a[1])));
+        Fixed(m, "regexFindAll", 3, (_, a) => RegexFindAll(Str(a[0]), Str(a[1]), Int(a[2])));
+        Fixed(m, "mustRegexFindAll", 3, (_, a) => RegexFindAll(Str(a[0]), Str(a[1]), Int(a[2])));
+        Fixed(m, "mustRegexMatch", 2, (_, a) => Regex.IsMatch(Str(a[1]), Str(a[0])));
+        Fixed(m, "mustRegexFind", 2, (_, a) => Regex.Match(Str(a[1]), Str(a[0])).Value);
+        Fixed(m, "mustRegexReplaceAll", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2])));
+        Fixed(m, "mustRegexReplaceAllLiteral", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2]).Replace("$", "$$")));
+        Fixed(m, "mustRegexSplit", 3, (_, a) => new ScriptArray(Regex.Split(Str(a[1]), Str(a[0]))));
+        Fixed(m, "regexQuoteMeta", 1, (_, a) => RegexQuoteMeta(Str(a[0])));
+        Fixed(m, "base", 1, (_, a) => PathBase(Str(a[0])));
+        Fixed(m, "ext", 1, (_, a) => Str(a[0]) is var p && p.LastIndexOf('.') is var i && i >= 0 && p.IndexOf('/', i) < 0 ? p[i..] : "");
+        Fixed(m, "isAbs", 1, (_, a) => Str(a[0]).StartsWith('/'));
         Fixed(m, "regexMatch", 2, (_, a) => Regex.IsMatch(Str(a[1]), Str(a[0])));
         Fixed(m, "regexFind", 2, (_, a) => Regex.Match(Str(a[1]), Str(a[0])).Value);
         Fixed(m, "regexReplaceAll", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2])));
@@ -67,6 +93,7 @@ internal static partial class GoFunctions
 
         // lists
         Variadic(m, "list", 0, (_, a) => new ScriptArray(a));
+        Variadic(m, "tuple", 0, (_, a) => new ScriptArray(a));
         Fixed(m, "append", 2, (_, a) => TemplateFunctions.Append(a[0], a[1]));
         Fixed(m, "push", 2, (_, a) => TemplateFunctions.Append(a[0], a[1]));
         Fixed(m, "prepend", 2, (_, a) => { var l = new ScriptArray { a[1] }; foreach (var v in Items(a[0])) l.Add(v); return l; });
@@ -81,6 +108,8 @@ internal static partial class GoFunctions
         Fixed(m, "reverse", 1, (_, a) => new ScriptArray(Items(a[0]).Reverse()));
         Fixed(m, "sortAlpha", 1, (_, a) => { var l = Items(a[0]).Select(Str).ToList(); l.Sort(string.CompareOrdinal); return new ScriptArray(l); });
         Variadic(m, "concat", 0, (_, a) => new ScriptArray(a.SelectMany(Items)));
+        Fixed(m, "chunk", 2, (_, a) => Chunk(Int(a[0]), a[1]));
+        Fixed(m, "mustChunk", 2, (_, a) => Chunk(Int(a[0]), a[1]));
         Fixed(m, "until", 1, (_, a) => new ScriptArray(Enumerable.Range(0, Math.Max(Int(a[0]), 0)).Select(i => (object)(long)i)));
 
         // dicts
@@ -92,6 +121,8 @@ internal static partial class GoFunctions
         Variadic(m, "keys", 0, (_, a) => new ScriptArray(a.OfType<ScriptObject>().SelectMany(d => d.Keys)));
         Fixed(m, "values", 1, (_, a) => new ScriptArray(a[0] is ScriptObject d ? d.Keys.Select(k => d[k]) : []));
         Variadic(m, "pick", 1, (_, a) => { var r = new ScriptObject(); if (a[0] is ScriptObject d) foreach (var k in a[1..].Select(Str)) if (d.TryGetValue(k, out var v)) r[k] = v; return r; });
+        Variadic(m, "pluck", 1, (_, a) => new ScriptArray(a[1..].OfType<ScriptObject>().Where(d => d.ContainsKey(Str(a[0]))).Select(d => d[Str(a[0])])));
+        Variadic(m, "dig", 3, (_, a) => Dig(a[..^2].Select(Str).ToArray(), a[^2], a[^1]));
         Variadic(m, "merge", 1, (_, a) => MergeInto(a, overwrite: false));
         Variadic(m, "mergeOverwrite", 1, (_, a) => MergeInto(a, overwrite: true));
         Fixed(m, "deepCopy", 1, (_, a) => EncodingJson.Unmarshal(EncodingJson.Marshal(a[0])));
@@ -104,6 +135,7 @@ internal static partial class GoFunctions
         Fixed(m, "div", 2, (_, a) => ToInt64(a[1]) == 0 ? throw new GoExecException("error calling div: integer divide by zero") : ToInt64(a[0]) / ToInt64(a[1]));
         Fixed(m, "mod", 2, (_, a) => ToInt64(a[1]) == 0 ? throw new GoExecException("error calling mod: integer divide by zero") : ToInt64(a[0]) % ToInt64(a[1]));
         Variadic(m, "max", 1, (_, a) => a.Max(ToInt64));
+        Variadic(m, "biggest", 1, (_, a) => a.Max(ToInt64));
         Variadic(m, "min", 1, (_, a) => a.Min(ToInt64));
 
         // semver (Masterminds/semver v3): a parsed version, and a version checked against a constraint
@@ -111,6 +143,10 @@ internal static partial class GoFunctions
         Fixed(m, "semverCompare", 2, (_, a) => Semver("semverCompare", () => SemverConstraints.Parse(Str(a[0])).Check(SemverVersion.Parse(Str(a[1])))));
 
         AddSprigDates(m);
+
+        // The must forms return sprig's errors where the plain forms panic; both end the render here.
+        foreach (var name in new[] { "append", "push", "prepend", "first", "rest", "last", "initial", "reverse", "uniq", "without", "has", "compact", "merge", "mergeOverwrite", "deepCopy" })
+            m["must" + char.ToUpperInvariant(name[0]) + name[1..]] = Must(name, m[name]);
     }
 
     // semver's errors end the render, as sprig returns them to text/template.
@@ -177,12 +213,80 @@ internal static partial class GoFunctions
         return start > end ? "" : s[start..end];
     }
 
-    private static ScriptObject SplitDict(string s, string sep)
+    private static ScriptObject SplitDict(string s, string sep, int n = -1)
     {
         var d = new ScriptObject();
-        var parts = s.Split(sep);
+        // Go's strings.SplitN: n < 0 all parts, n == 0 none, else at most n (the last holds the rest).
+        var parts = n < 0 ? s.Split(sep) : n == 0 ? [] : s.Split(sep, n);
         for (int i = 0; i < parts.Length; i++) d["_" + i.ToString(CultureInfo.InvariantCulture)] = parts[i];
         return d;
+    }
+
+    // A must form under its own name in arity errors.
+    private static GoFunction Must(string name, GoFunction f)
+    {
+        var must = "must" + char.ToUpperInvariant(name[0]) + name[1..];
+        return (c, a) =>
+        {
+            try { return f(c, a); }
+            catch (GoExecException e) when (e.Message.StartsWith($"wrong number of args for {name}:", StringComparison.Ordinal))
+            {
+                throw new GoExecException($"wrong number of args for {must}:" + e.Message[$"wrong number of args for {name}:".Length..]);
+            }
+        };
+    }
+
+    private static uint Adler32(byte[] data)
+    {
+        uint a = 1, b = 0;
+        foreach (var x in data) { a = (a + x) % 65521; b = (b + a) % 65521; }
+        return b << 16 | a;
+    }
+
+    private static ScriptArray RegexFindAll(string pattern, string s, int n)
+    {
+        var all = Regex.Matches(s, pattern).Select(x => (object?)x.Value);
+        return new ScriptArray(n < 0 ? all : all.Take(n));
+    }
+
+    // Go's regexp.QuoteMeta: every one of \.+*?()|[]{}^$ gets a backslash.
+    private static string RegexQuoteMeta(string s)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in s)
+        {
+            if (@"\.+*?()|[]{}^$".Contains(c)) sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    // Go's path.Base: the last element, trailing slashes dropped; "." for "" and "/" for slashes only.
+    private static string PathBase(string p)
+    {
+        if (p.Length == 0) return ".";
+        p = p.TrimEnd('/');
+        if (p.Length == 0) return "/";
+        return p[(p.LastIndexOf('/') + 1)..];
+    }
+
+    private static ScriptArray Chunk(int size, object? list)
+    {
+        var items = Items(list).ToList();
+        var result = new ScriptArray();
+        for (int i = 0; size > 0 && i < items.Count; i += size) result.Add(new ScriptArray(items.Skip(i).Take(size)));
+        return result;
+    }
+
+    // sprig's dig: follow the keys through nested maps; the default when one is missing.
+    private static object? Dig(string[] keys, object? fallback, object? dict)
+    {
+        object? v = dict;
+        foreach (var k in keys)
+        {
+            if (v is not ScriptObject d || !d.TryGetValue(k, out v)) return fallback;
+        }
+        return v;
     }
 
     private static object? MergeInto(object?[] a, bool overwrite)

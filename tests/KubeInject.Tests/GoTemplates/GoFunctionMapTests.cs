@@ -124,6 +124,39 @@ public sealed class GoFunctionMapTests
     public void Date_errors_end_the_render(string template, string message) =>
         Assert.Contains(message, Assert.Throws<KubeInjectException>(() => RenderAt(template, null)).Message);
 
+    // The rest of sprig's map, from its function documentation (adler32 checked against zlib).
+    [Theory]
+    [InlineData("{{ plural \"one anchovy\" \"many anchovies\" 1 }}|{{ plural \"one anchovy\" \"many anchovies\" 2 }}", "one anchovy|many anchovies")]
+    [InlineData("{{ $a := splitn \"$\" 2 \"foo$bar$baz\" }}{{ $a._0 }}|{{ $a._1 }}", "foo|bar$baz")]
+    [InlineData("{{ regexFindAll \"[2,4,6,8]\" \"123456789\" -1 }} {{ regexFindAll \"[2,4,6,8]\" \"123456789\" 2 }}", "[2 4 6 8] [2 4]")]
+    [InlineData("{{ regexQuoteMeta \"1.2.3\" }}", "1\\.2\\.3")]
+    [InlineData("{{ base \"foo/bar/baz\" }} {{ ext \"foo.bar\" }} {{ isAbs \"/a\" }} {{ base \"\" }} {{ base \"//\" }}", "baz .bar true . /")]
+    [InlineData("{{ sha1sum \"Hello world!\" }} {{ adler32sum \"Hello world!\" }}", "d3486ae9136e7856bc42212385ea797094475802 487130206")]
+    [InlineData("{{ all 1 \"a\" true }} {{ all 1 \"\" }} {{ any 0 \"\" \"x\" }} {{ any 0 \"\" }}", "true false true false")]
+    [InlineData("{{ chunk 2 (list 1 2 3 4 5) }}", "[[1 2] [3 4] [5]]")]
+    [InlineData("{{ pluck \"name1\" (dict \"name1\" \"value1\") (dict \"name2\" \"x\") (dict \"name1\" \"value2\") }}", "[value1 value2]")]
+    [InlineData("{{ $d := dict \"user\" (dict \"role\" (dict \"humanName\" \"curator\")) }}{{ dig \"user\" \"role\" \"humanName\" \"guest\" $d }}|{{ dig \"user\" \"x\" \"guest\" $d }}", "curator|guest")]
+    [InlineData("{{ typeIs \"string\" \"x\" }} {{ typeIsLike \"semver.Version\" (semver \"1.0.0\") }} {{ typeIs \"int\" \"x\" }}", "true true false")]
+    [InlineData("{{ toRawJson (dict \"a\" \"<b>\") }} {{ toJson (dict \"a\" \"<b>\") }}", "{\"a\":\"<b>\"} {\"a\":\"\\u003cb\\u003e\"}")]
+    [InlineData("{{ mustFirst (list 1 2) }} {{ tuple 1 2 }} {{ biggest 1 5 3 }} {{ hello }}", "1 [1 2] 5 Hello!")]
+    public void More_sprig_functions_follow_its_documentation(string template, string expected) => Assert.Equal(expected, Render(template));
+
+    [Theory]
+    [InlineData("{{ fail \"Please accept the end user license agreement\" }}", "error calling fail: Please accept the end user license agreement")]
+    [InlineData("{{ mustFirst }}", "wrong number of args for mustFirst: want 1 got 0")]
+    public void Sprig_errors_end_the_render(string template, string message) =>
+        Assert.Contains(message, Assert.Throws<KubeInjectException>(() => Render(template)).Message);
+
+    // Sprig functions KubeInject does not have (random, crypto, network, the OS): a parse error naming the function.
+    [Theory]
+    [InlineData("uuidv4")]
+    [InlineData("randAlphaNum")]
+    [InlineData("genCA")]
+    [InlineData("getHostByName")]
+    [InlineData("expandenv")]
+    public void Sprig_functions_we_lack_are_not_defined(string name) =>
+        Assert.Contains($"f:1: function \"{name}\" not defined", Assert.Throws<KubeInjectException>(() => Render("{{ " + name + " 1 }}")).Message);
+
     [Fact]
     public void Istio_annotation_and_isset_read_the_pod_metadata()
     {
