@@ -51,6 +51,7 @@ internal static partial class GoFunctions
         Fixed(m, "trunc", 2, (_, a) => TemplateFunctions.Trunc(Str(a[1]), Int(a[0])));
         Fixed(m, "trim", 1, (_, a) => Str(a[0]).Trim());
         Fixed(m, "trimAll", 2, (_, a) => Str(a[1]).Trim(Str(a[0]).ToCharArray()));
+        Fixed(m, "trimall", 2, (_, a) => Str(a[1]).Trim(Str(a[0]).ToCharArray())); // sprig's deprecated spelling
         Fixed(m, "trimPrefix", 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal) ? Str(a[1])[Str(a[0]).Length..] : Str(a[1]));
         Fixed(m, "trimSuffix", 2, (_, a) => TemplateFunctions.TrimSuffix(Str(a[1]), Str(a[0])));
         Fixed(m, "upper", 1, (_, a) => Str(a[0]).ToUpperInvariant());
