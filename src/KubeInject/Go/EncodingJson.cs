@@ -23,6 +23,50 @@ internal static class EncodingJson
         return sb.ToString();
     }
 
+    /// <summary>
+    /// <c>json.MarshalIndent(value, "", indent)</c>: <see cref="Marshal"/> laid out as <c>json.Indent</c> does, one
+    /// element a line, <c>": "</c> after keys, empty objects and arrays kept as <c>{}</c> and <c>[]</c>.
+    /// </summary>
+    public static string MarshalIndent(object? value, string indent)
+    {
+        var compact = Marshal(value);
+        var sb = new StringBuilder();
+        int depth = 0;
+        bool needIndent = false, inString = false, escaped = false;
+        void Newline() => sb.Append('\n').Insert(sb.Length, indent, depth);
+        foreach (var c in compact)
+        {
+            if (inString)
+            {
+                sb.Append(c);
+                if (escaped) escaped = false;
+                else if (c == '\\') escaped = true;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (needIndent && c is not (']' or '}'))
+            {
+                needIndent = false;
+                depth++;
+                Newline();
+            }
+            switch (c)
+            {
+                case '"': inString = true; sb.Append(c); break;
+                case '{' or '[': sb.Append(c); needIndent = true; break;
+                case ',': sb.Append(c); Newline(); break;
+                case ':': sb.Append(c).Append(' '); break;
+                case '}' or ']':
+                    if (needIndent) needIndent = false; // an empty object or array stays {} or []
+                    else { depth--; Newline(); }
+                    sb.Append(c);
+                    break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Appends a value's JSON to <paramref name="sb"/>; <paramref name="escapeHtml"/> as in <see cref="Quote"/>.</summary>
     public static void Append(StringBuilder sb, object? value, bool escapeHtml = true)
     {

@@ -23,8 +23,8 @@ internal static partial class GoFunctions
         Fixed(m, "toString", 1, (_, a) => Str(a[0]));
         Fixed(m, "toJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
         Fixed(m, "mustToJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
-        Fixed(m, "toPrettyJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
-        Fixed(m, "mustToPrettyJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
+        Fixed(m, "toPrettyJson", 1, (_, a) => EncodingJson.MarshalIndent(a[0], "  "));
+        Fixed(m, "mustToPrettyJson", 1, (_, a) => EncodingJson.MarshalIndent(a[0], "  "));
         // toRawJson: without HTML escaping.
         Fixed(m, "toRawJson", 1, (_, a) => EncodingJson.Marshal(a[0], escapeHtml: false));
         Fixed(m, "mustToRawJson", 1, (_, a) => EncodingJson.Marshal(a[0], escapeHtml: false));
@@ -86,6 +86,8 @@ internal static partial class GoFunctions
         Fixed(m, "base", 1, (_, a) => PathBase(Str(a[0])));
         Fixed(m, "ext", 1, (_, a) => Str(a[0]) is var p && p.LastIndexOf('.') is var i && i >= 0 && p.IndexOf('/', i) < 0 ? p[i..] : "");
         Fixed(m, "isAbs", 1, (_, a) => Str(a[0]).StartsWith('/'));
+        Fixed(m, "clean", 1, (_, a) => PathClean(Str(a[0])));
+        Fixed(m, "dir", 1, (_, a) => Str(a[0]) is var p ? PathClean(p[..(p.LastIndexOf('/') + 1)]) : "");
         Fixed(m, "regexMatch", 2, (_, a) => Regex.IsMatch(Str(a[1]), Str(a[0])));
         Fixed(m, "regexFind", 2, (_, a) => Regex.Match(Str(a[1]), Str(a[0])).Value);
         Fixed(m, "regexReplaceAll", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2])));
@@ -137,6 +139,19 @@ internal static partial class GoFunctions
         Fixed(m, "mod", 2, (_, a) => ToInt64(a[1]) == 0 ? throw new GoExecException("error calling mod: integer divide by zero") : ToInt64(a[0]) % ToInt64(a[1]));
         Variadic(m, "max", 1, (_, a) => a.Max(ToInt64));
         Variadic(m, "biggest", 1, (_, a) => a.Max(ToInt64));
+
+        // float math: sprig's addf … divf compute in shopspring/decimal and return float64; maxf, minf, floor,
+        // ceil and round in float64.
+        Fixed(m, "add1f", 1, (_, a) => Decimal(a, (x, y) => x + y, 1L));
+        Variadic(m, "addf", 0, (_, a) => Decimal([0.0, .. a], (x, y) => x + y));
+        Variadic(m, "subf", 1, (_, a) => Decimal(a, (x, y) => x - y));
+        Variadic(m, "mulf", 1, (_, a) => Decimal(a, (x, y) => x * y));
+        Variadic(m, "divf", 1, (_, a) => Decimal(a, (x, y) => y == 0 ? throw new GoExecException("error calling divf: decimal division by 0") : x / y));
+        Variadic(m, "maxf", 1, (_, a) => a.Select(ToFloat).Aggregate(Math.Max));
+        Variadic(m, "minf", 1, (_, a) => a.Select(ToFloat).Aggregate(Math.Min));
+        Fixed(m, "floor", 1, (_, a) => Math.Floor(ToFloat(a[0])));
+        Fixed(m, "ceil", 1, (_, a) => Math.Ceiling(ToFloat(a[0])));
+        Variadic(m, "round", 2, (_, a) => Round(ToFloat(a[0]), Int(a[1]), a.Length > 2 ? ToFloat(a[2]) : .5));
         Variadic(m, "min", 1, (_, a) => a.Min(ToInt64));
 
         // semver (Masterminds/semver v3): a parsed version, and a version checked against a constraint
@@ -237,6 +252,31 @@ internal static partial class GoFunctions
         };
     }
 
+    // sprig's execDecimalOp: the first operand combined with each of the rest, in decimal, back to float64.
+    private static double Decimal(object?[] a, Func<decimal, decimal, decimal> op, object? extra = null)
+    {
+        var operands = extra is null ? a : [.. a, extra];
+        decimal result = ToDecimal(operands[0]);
+        foreach (var v in operands[1..]) result = op(result, ToDecimal(v));
+        return (double)result;
+    }
+
+    private static decimal ToDecimal(object? v)
+    {
+        double d = ToFloat(v);
+        // The shortest decimal text of the float64, as shopspring's NewFromFloat takes it.
+        return decimal.TryParse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 0;
+    }
+
+    // sprig's round: to places decimals, up when the dropped fraction reaches roundOn.
+    private static double Round(double value, int places, double roundOn)
+    {
+        double pow = Math.Pow(10, places);
+        double digit = pow * value;
+        double fraction = digit - Math.Truncate(digit);
+        return (fraction >= roundOn ? Math.Ceiling(digit) : Math.Floor(digit)) / pow;
+    }
+
     private static uint Adler32(byte[] data)
     {
         uint a = 1, b = 0;
@@ -269,6 +309,27 @@ internal static partial class GoFunctions
         p = p.TrimEnd('/');
         if (p.Length == 0) return "/";
         return p[(p.LastIndexOf('/') + 1)..];
+    }
+
+    // Go's path.Clean: one slash between elements, no "." elements, ".." resolved where it can be, "." for nothing.
+    private static string PathClean(string p)
+    {
+        if (p.Length == 0) return ".";
+        bool rooted = p[0] == '/';
+        var parts = new List<string>();
+        foreach (var e in p.Split('/'))
+        {
+            if (e is "" or ".") continue;
+            if (e == "..")
+            {
+                if (parts.Count > 0 && parts[^1] != "..") parts.RemoveAt(parts.Count - 1);
+                else if (!rooted) parts.Add("..");
+                continue;
+            }
+            parts.Add(e);
+        }
+        var joined = string.Join('/', parts);
+        return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
     }
 
     private static ScriptArray Chunk(int size, object? list)

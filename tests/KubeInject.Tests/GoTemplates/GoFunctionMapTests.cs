@@ -139,11 +139,16 @@ public sealed class GoFunctionMapTests
     [InlineData("{{ typeIs \"string\" \"x\" }} {{ typeIsLike \"semver.Version\" (semver \"1.0.0\") }} {{ typeIs \"int\" \"x\" }}", "true true false")]
     [InlineData("{{ toRawJson (dict \"a\" \"<b>\") }} {{ toJson (dict \"a\" \"<b>\") }}", "{\"a\":\"<b>\"} {\"a\":\"\\u003cb\\u003e\"}")]
     [InlineData("{{ mustFirst (list 1 2) }} {{ tuple 1 2 }} {{ biggest 1 5 3 }} {{ hello }}", "1 [1 2] 5 Hello!")]
+    [InlineData("{{ addf 1.5 2 2 }} {{ add1f 1.5 }} {{ subf 7.5 2 3 }} {{ mulf 1.5 2 2 }} {{ divf 10 2 4 }} {{ addf 0.1 0.2 }}", "5.5 2.5 2.5 6 1.25 0.3")]
+    [InlineData("{{ maxf 1 2.5 3 }} {{ minf 1.5 2 3 }} {{ floor 123.9999 }} {{ ceil 123.001 }} {{ round 123.555555 3 }} {{ round 123.5 0 0.6 }}", "3 1.5 123 124 123.556 123")]
+    [InlineData("{{ dir \"/foo/bar/baz\" }} {{ clean \"foo/bar/../baz\" }} {{ clean \"/../a//b/./\" }} {{ dir \"x\" }}", "/foo/bar foo/baz /a/b .")]
+    [InlineData("{{ toPrettyJson (dict \"a\" 1 \"b\" (list 1 2) \"c\" (dict) \"d\" \"x,{y}\") }}", "{\n  \"a\": 1,\n  \"b\": [\n    1,\n    2\n  ],\n  \"c\": {},\n  \"d\": \"x,{y}\"\n}")]
     public void More_sprig_functions_follow_its_documentation(string template, string expected) => Assert.Equal(expected, Render(template));
 
     [Theory]
     [InlineData("{{ fail \"Please accept the end user license agreement\" }}", "error calling fail: Please accept the end user license agreement")]
     [InlineData("{{ mustFirst }}", "wrong number of args for mustFirst: want 1 got 0")]
+    [InlineData("{{ divf 1 0 }}", "error calling divf: decimal division by 0")]
     public void Sprig_errors_end_the_render(string template, string message) =>
         Assert.Contains(message, Assert.Throws<KubeInjectException>(() => Render(template)).Message);
 
