@@ -114,6 +114,8 @@ internal static partial class GoFunctions
         Fixed(m, "chunk", 2, (_, a) => Chunk(Int(a[0]), a[1]));
         Fixed(m, "mustChunk", 2, (_, a) => Chunk(Int(a[0]), a[1]));
         Fixed(m, "until", 1, (_, a) => new ScriptArray(Enumerable.Range(0, Math.Max(Int(a[0]), 0)).Select(i => (object)(long)i)));
+        Fixed(m, "untilStep", 3, (_, a) => new ScriptArray(UntilStep(Int(a[0]), Int(a[1]), Int(a[2])).Select(i => (object)(long)i)));
+        Variadic(m, "seq", 0, (_, a) => Seq(a.Select(Int).ToArray()));
 
         // dicts
         Variadic(m, "dict", 0, (_, a) => { var d = new ScriptObject(); for (int i = 0; i < a.Length; i += 2) d[Str(a[i])] = i + 1 < a.Length ? a[i + 1] : ""; return d; });
@@ -250,6 +252,50 @@ internal static partial class GoFunctions
                 throw new GoExecException($"wrong number of args for {must}:" + e.Message[$"wrong number of args for {name}:".Length..]);
             }
         };
+    }
+
+    // sprig's untilStep: start, start+step, … short of stop, counting down when stop is below start and step negative.
+    private static List<int> UntilStep(int start, int stop, int step)
+    {
+        var v = new List<int>();
+        if (stop < start)
+        {
+            if (step >= 0) return v;
+            for (int i = start; i > stop; i += step) v.Add(i);
+            return v;
+        }
+        if (step <= 0) return v;
+        for (int i = start; i < stop; i += step) v.Add(i);
+        return v;
+    }
+
+    // sprig's seq, like seq(1): "seq END", "seq START END", "seq START STEP END", inclusive, space-separated.
+    private static string Seq(int[] p)
+    {
+        List<int> r;
+        switch (p.Length)
+        {
+            case 1:
+                int inc = p[0] < 1 ? -1 : 1;
+                r = UntilStep(1, p[0] + inc, inc);
+                break;
+            case 2:
+                int step = p[1] < p[0] ? -1 : 1;
+                r = UntilStep(p[0], p[1] + step, step);
+                break;
+            case 3:
+                int increment = 1;
+                if (p[2] < p[0])
+                {
+                    increment = -1;
+                    if (p[1] > 0) return "";
+                }
+                r = UntilStep(p[0], p[2] + increment, p[1]);
+                break;
+            default:
+                return "";
+        }
+        return string.Join(' ', r.Select(i => i.ToString(CultureInfo.InvariantCulture)));
     }
 
     // sprig's execDecimalOp: the first operand combined with each of the rest, in decimal, back to float64.

@@ -141,6 +141,8 @@ public sealed class GoFunctionMapTests
     [InlineData("{{ mustFirst (list 1 2) }} {{ tuple 1 2 }} {{ biggest 1 5 3 }} {{ hello }}", "1 [1 2] 5 Hello!")]
     [InlineData("{{ addf 1.5 2 2 }} {{ add1f 1.5 }} {{ subf 7.5 2 3 }} {{ mulf 1.5 2 2 }} {{ divf 10 2 4 }} {{ addf 0.1 0.2 }}", "5.5 2.5 2.5 6 1.25 0.3")]
     [InlineData("{{ maxf 1 2.5 3 }} {{ minf 1.5 2 3 }} {{ floor 123.9999 }} {{ ceil 123.001 }} {{ round 123.555555 3 }} {{ round 123.5 0 0.6 }}", "3 1.5 123 124 123.556 123")]
+    [InlineData("{{ seq 5 }}|{{ seq -3 }}|{{ seq 0 2 }}|{{ seq 2 -2 }}|{{ seq 0 2 10 }}|{{ seq 0 -2 -5 }}|{{ seq 0 2 -5 }}", "1 2 3 4 5|1 0 -1 -2 -3|0 1 2|2 1 0 -1 -2|0 2 4 6 8 10|0 -2 -4|")]
+    [InlineData("{{ untilStep 3 6 2 }} {{ untilStep 6 3 -1 }} {{ untilStep 6 3 1 }}", "[3 5] [6 5 4] []")]
     [InlineData("{{ dir \"/foo/bar/baz\" }} {{ clean \"foo/bar/../baz\" }} {{ clean \"/../a//b/./\" }} {{ dir \"x\" }}", "/foo/bar foo/baz /a/b .")]
     [InlineData("{{ toPrettyJson (dict \"a\" 1 \"b\" (list 1 2) \"c\" (dict) \"d\" \"x,{y}\") }}", "{\n  \"a\": 1,\n  \"b\": [\n    1,\n    2\n  ],\n  \"c\": {},\n  \"d\": \"x,{y}\"\n}")]
     public void More_sprig_functions_follow_its_documentation(string template, string expected) => Assert.Equal(expected, Render(template));
