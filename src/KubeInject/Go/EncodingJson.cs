@@ -16,20 +16,64 @@ internal static class EncodingJson
 {
     /// <summary>The JSON text of a value: maps (<see cref="IDictionary{TKey,TValue}"/>) with sorted keys, lists, strings,
     /// bools, numbers and null.</summary>
-    public static string Marshal(object? value)
+    public static string Marshal(object? value, bool escapeHtml = true)
     {
         var sb = new StringBuilder();
-        Append(sb, value);
+        Append(sb, value, escapeHtml);
         return sb.ToString();
     }
 
-    /// <summary>Appends a value's JSON to <paramref name="sb"/>.</summary>
-    public static void Append(StringBuilder sb, object? value)
+    /// <summary>
+    /// <c>json.MarshalIndent(value, "", indent)</c>: <see cref="Marshal"/> laid out as <c>json.Indent</c> does, one
+    /// element a line, <c>": "</c> after keys, empty objects and arrays kept as <c>{}</c> and <c>[]</c>.
+    /// </summary>
+    public static string MarshalIndent(object? value, string indent)
+    {
+        var compact = Marshal(value);
+        var sb = new StringBuilder();
+        int depth = 0;
+        bool needIndent = false, inString = false, escaped = false;
+        void Newline() => sb.Append('\n').Insert(sb.Length, indent, depth);
+        foreach (var c in compact)
+        {
+            if (inString)
+            {
+                sb.Append(c);
+                if (escaped) escaped = false;
+                else if (c == '\\') escaped = true;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (needIndent && c is not (']' or '}'))
+            {
+                needIndent = false;
+                depth++;
+                Newline();
+            }
+            switch (c)
+            {
+                case '"': inString = true; sb.Append(c); break;
+                case '{' or '[': sb.Append(c); needIndent = true; break;
+                case ',': sb.Append(c); Newline(); break;
+                case ':': sb.Append(c).Append(' '); break;
+                case '}' or ']':
+                    if (needIndent) needIndent = false; // an empty object or array stays {} or []
+                    else { depth--; Newline(); }
+                    sb.Append(c);
+                    break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Appends a value's JSON to <paramref name="sb"/>; <paramref name="escapeHtml"/> as in <see cref="Quote"/>.</summary>
+    public static void Append(StringBuilder sb, object? value, bool escapeHtml = true)
     {
         switch (value)
         {
             case null: sb.Append("null"); break;
-            case string s: AppendString(sb, s); break;
+            case string s: AppendString(sb, s, escapeHtml); break;
             case bool b: sb.Append(b ? "true" : "false"); break;
             case double d: sb.Append(Float(d)); break;
             case float f: sb.Append(Float(f)); break;
@@ -40,9 +84,9 @@ internal static class EncodingJson
                 {
                     if (!first) sb.Append(',');
                     first = false;
-                    AppendString(sb, key);
+                    AppendString(sb, key, escapeHtml);
                     sb.Append(':');
-                    Append(sb, map[key]);
+                    Append(sb, map[key], escapeHtml);
                 }
                 sb.Append('}');
                 break;
@@ -53,12 +97,12 @@ internal static class EncodingJson
                 {
                     if (!firstItem) sb.Append(',');
                     firstItem = false;
-                    Append(sb, item);
+                    Append(sb, item, escapeHtml);
                 }
                 sb.Append(']');
                 break;
             case IFormattable n: sb.Append(n.ToString(null, CultureInfo.InvariantCulture)); break;
-            default: AppendString(sb, value.ToString() ?? ""); break;
+            default: AppendString(sb, value.ToString() ?? "", escapeHtml); break;
         }
     }
 

@@ -9,8 +9,8 @@ using Scriban.Runtime;
 namespace KubeInject.GoTemplates;
 
 // The sprig v3 functions (github.com/Masterminds/sprig, TxtFuncMap) that custom injection templates are likely to
-// use: defaults, strings, lists, dicts, conversions, math, encoding and regular expressions. Argument order is
-// sprig's (the piped value last).
+// use: defaults, strings, lists, dicts, conversions, math, encoding, regular expressions, semantic versions and dates
+// (GoFunctions.SprigDates.cs). Argument order is sprig's (the piped value last).
 internal static partial class GoFunctions
 {
     private static void AddSprig(Dictionary<string, GoFunction> m)
@@ -23,11 +23,22 @@ internal static partial class GoFunctions
         Fixed(m, "toString", 1, (_, a) => Str(a[0]));
         Fixed(m, "toJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
         Fixed(m, "mustToJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
-        Fixed(m, "toPrettyJson", 1, (_, a) => EncodingJson.Marshal(a[0]));
+        Fixed(m, "toPrettyJson", 1, (_, a) => EncodingJson.MarshalIndent(a[0], "  "));
+        Fixed(m, "mustToPrettyJson", 1, (_, a) => EncodingJson.MarshalIndent(a[0], "  "));
+        // toRawJson: without HTML escaping.
+        Fixed(m, "toRawJson", 1, (_, a) => EncodingJson.Marshal(a[0], escapeHtml: false));
+        Fixed(m, "mustToRawJson", 1, (_, a) => EncodingJson.Marshal(a[0], escapeHtml: false));
+        Fixed(m, "mustFromJson", 1, (_, a) => { try { return EncodingJson.Unmarshal(Str(a[0])); } catch (System.Text.Json.JsonException e) { throw new GoExecException("error calling mustFromJson: " + e.Message); } });
         Fixed(m, "fromJson", 1, (_, a) => { try { return EncodingJson.Unmarshal(Str(a[0])); } catch (System.Text.Json.JsonException) { return new ScriptObject(); } });
         Fixed(m, "kindOf", 1, (_, a) => KindOf(a[0]));
         Fixed(m, "typeOf", 1, (_, a) => GoSemantics.TypeName(a[0]));
         Fixed(m, "kindIs", 2, (_, a) => KindOf(a[1]) == Str(a[0]));
+        Fixed(m, "typeIs", 2, (_, a) => GoSemantics.TypeName(a[1]) == Str(a[0]));
+        Fixed(m, "typeIsLike", 2, (_, a) => GoSemantics.TypeName(a[1]) is var t && (t == Str(a[0]) || "*" + Str(a[0]) == t));
+        Variadic(m, "all", 0, (_, a) => a.All(v => !Empty(v)));
+        Variadic(m, "any", 0, (_, a) => a.Any(v => !Empty(v)));
+        Fixed(m, "fail", 1, (_, a) => throw new GoExecException("error calling fail: " + Str(a[0])));
+        Fixed(m, "hello", 0, (_, _) => "Hello!");
         Fixed(m, "int", 1, (_, a) => ToInt64(a[0]));
         Fixed(m, "int64", 1, (_, a) => ToInt64(a[0]));
         Fixed(m, "float64", 1, (_, a) => ToFloat(a[0]));
@@ -40,6 +51,7 @@ internal static partial class GoFunctions
         Fixed(m, "trunc", 2, (_, a) => TemplateFunctions.Trunc(Str(a[1]), Int(a[0])));
         Fixed(m, "trim", 1, (_, a) => Str(a[0]).Trim());
         Fixed(m, "trimAll", 2, (_, a) => Str(a[1]).Trim(Str(a[0]).ToCharArray()));
+        Fixed(m, "trimall", 2, (_, a) => Str(a[1]).Trim(Str(a[0]).ToCharArray())); // sprig's deprecated spelling
         Fixed(m, "trimPrefix", 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal) ? Str(a[1])[Str(a[0]).Length..] : Str(a[1]));
         Fixed(m, "trimSuffix", 2, (_, a) => TemplateFunctions.TrimSuffix(Str(a[1]), Str(a[0])));
         Fixed(m, "upper", 1, (_, a) => Str(a[0]).ToUpperInvariant());
@@ -59,6 +71,23 @@ internal static partial class GoFunctions
         Fixed(m, "b64enc", 1, (_, a) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Str(a[0]))));
         Fixed(m, "b64dec", 1, (_, a) => { try { return Encoding.UTF8.GetString(Convert.FromBase64String(Str(a[0]))); } catch (FormatException e) { return e.Message; } });
         Fixed(m, "sha256sum", 1, (_, a) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
+        Fixed(m, "sha1sum", 1, (_, a) => Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
+        Fixed(m, "adler32sum", 1, (_, a) => Adler32(Encoding.UTF8.GetBytes(Str(a[0]))).ToString(CultureInfo.InvariantCulture));
+        Fixed(m, "plural", 3, (_, a) => Int(a[2]) == 1 ? Str(a[0]) : Str(a[1]));
+        Fixed(m, "splitn", 3, (_, a) => SplitDict(Str(a[2]), Str(a[0]), Int(a[1])));
+        Fixed(m, "regexFindAll", 3, (_, a) => RegexFindAll(Str(a[0]), Str(a[1]), Int(a[2])));
+        Fixed(m, "mustRegexFindAll", 3, (_, a) => RegexFindAll(Str(a[0]), Str(a[1]), Int(a[2])));
+        Fixed(m, "mustRegexMatch", 2, (_, a) => Regex.IsMatch(Str(a[1]), Str(a[0])));
+        Fixed(m, "mustRegexFind", 2, (_, a) => Regex.Match(Str(a[1]), Str(a[0])).Value);
+        Fixed(m, "mustRegexReplaceAll", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2])));
+        Fixed(m, "mustRegexReplaceAllLiteral", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2]).Replace("$", "$$")));
+        Fixed(m, "mustRegexSplit", 3, (_, a) => new ScriptArray(Regex.Split(Str(a[1]), Str(a[0]))));
+        Fixed(m, "regexQuoteMeta", 1, (_, a) => RegexQuoteMeta(Str(a[0])));
+        Fixed(m, "base", 1, (_, a) => PathBase(Str(a[0])));
+        Fixed(m, "ext", 1, (_, a) => Str(a[0]) is var p && p.LastIndexOf('.') is var i && i >= 0 && p.IndexOf('/', i) < 0 ? p[i..] : "");
+        Fixed(m, "isAbs", 1, (_, a) => Str(a[0]).StartsWith('/'));
+        Fixed(m, "clean", 1, (_, a) => PathClean(Str(a[0])));
+        Fixed(m, "dir", 1, (_, a) => Str(a[0]) is var p ? PathClean(p[..(p.LastIndexOf('/') + 1)]) : "");
         Fixed(m, "regexMatch", 2, (_, a) => Regex.IsMatch(Str(a[1]), Str(a[0])));
         Fixed(m, "regexFind", 2, (_, a) => Regex.Match(Str(a[1]), Str(a[0])).Value);
         Fixed(m, "regexReplaceAll", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2])));
@@ -67,6 +96,7 @@ internal static partial class GoFunctions
 
         // lists
         Variadic(m, "list", 0, (_, a) => new ScriptArray(a));
+        Variadic(m, "tuple", 0, (_, a) => new ScriptArray(a));
         Fixed(m, "append", 2, (_, a) => TemplateFunctions.Append(a[0], a[1]));
         Fixed(m, "push", 2, (_, a) => TemplateFunctions.Append(a[0], a[1]));
         Fixed(m, "prepend", 2, (_, a) => { var l = new ScriptArray { a[1] }; foreach (var v in Items(a[0])) l.Add(v); return l; });
@@ -81,7 +111,11 @@ internal static partial class GoFunctions
         Fixed(m, "reverse", 1, (_, a) => new ScriptArray(Items(a[0]).Reverse()));
         Fixed(m, "sortAlpha", 1, (_, a) => { var l = Items(a[0]).Select(Str).ToList(); l.Sort(string.CompareOrdinal); return new ScriptArray(l); });
         Variadic(m, "concat", 0, (_, a) => new ScriptArray(a.SelectMany(Items)));
+        Fixed(m, "chunk", 2, (_, a) => Chunk(Int(a[0]), a[1]));
+        Fixed(m, "mustChunk", 2, (_, a) => Chunk(Int(a[0]), a[1]));
         Fixed(m, "until", 1, (_, a) => new ScriptArray(Enumerable.Range(0, Math.Max(Int(a[0]), 0)).Select(i => (object)(long)i)));
+        Fixed(m, "untilStep", 3, (_, a) => new ScriptArray(UntilStep(Int(a[0]), Int(a[1]), Int(a[2])).Select(i => (object)(long)i)));
+        Variadic(m, "seq", 0, (_, a) => Seq(a.Select(Int).ToArray()));
 
         // dicts
         Variadic(m, "dict", 0, (_, a) => { var d = new ScriptObject(); for (int i = 0; i < a.Length; i += 2) d[Str(a[i])] = i + 1 < a.Length ? a[i + 1] : ""; return d; });
@@ -92,6 +126,8 @@ internal static partial class GoFunctions
         Variadic(m, "keys", 0, (_, a) => new ScriptArray(a.OfType<ScriptObject>().SelectMany(d => d.Keys)));
         Fixed(m, "values", 1, (_, a) => new ScriptArray(a[0] is ScriptObject d ? d.Keys.Select(k => d[k]) : []));
         Variadic(m, "pick", 1, (_, a) => { var r = new ScriptObject(); if (a[0] is ScriptObject d) foreach (var k in a[1..].Select(Str)) if (d.TryGetValue(k, out var v)) r[k] = v; return r; });
+        Variadic(m, "pluck", 1, (_, a) => new ScriptArray(a[1..].OfType<ScriptObject>().Where(d => d.ContainsKey(Str(a[0]))).Select(d => d[Str(a[0])])));
+        Variadic(m, "dig", 3, (_, a) => Dig(a[..^2].Select(Str).ToArray(), a[^2], a[^1]));
         Variadic(m, "merge", 1, (_, a) => MergeInto(a, overwrite: false));
         Variadic(m, "mergeOverwrite", 1, (_, a) => MergeInto(a, overwrite: true));
         Fixed(m, "deepCopy", 1, (_, a) => EncodingJson.Unmarshal(EncodingJson.Marshal(a[0])));
@@ -104,7 +140,38 @@ internal static partial class GoFunctions
         Fixed(m, "div", 2, (_, a) => ToInt64(a[1]) == 0 ? throw new GoExecException("error calling div: integer divide by zero") : ToInt64(a[0]) / ToInt64(a[1]));
         Fixed(m, "mod", 2, (_, a) => ToInt64(a[1]) == 0 ? throw new GoExecException("error calling mod: integer divide by zero") : ToInt64(a[0]) % ToInt64(a[1]));
         Variadic(m, "max", 1, (_, a) => a.Max(ToInt64));
+        Variadic(m, "biggest", 1, (_, a) => a.Max(ToInt64));
+
+        // float math: sprig's addf … divf compute in shopspring/decimal and return float64; maxf, minf, floor,
+        // ceil and round in float64.
+        Fixed(m, "add1f", 1, (_, a) => Decimal(a, (x, y) => x + y, 1L));
+        Variadic(m, "addf", 0, (_, a) => Decimal([0.0, .. a], (x, y) => x + y));
+        Variadic(m, "subf", 1, (_, a) => Decimal(a, (x, y) => x - y));
+        Variadic(m, "mulf", 1, (_, a) => Decimal(a, (x, y) => x * y));
+        Variadic(m, "divf", 1, (_, a) => Decimal(a, (x, y) => y == 0 ? throw new GoExecException("error calling divf: decimal division by 0") : x / y));
+        Variadic(m, "maxf", 1, (_, a) => a.Select(ToFloat).Aggregate(Math.Max));
+        Variadic(m, "minf", 1, (_, a) => a.Select(ToFloat).Aggregate(Math.Min));
+        Fixed(m, "floor", 1, (_, a) => Math.Floor(ToFloat(a[0])));
+        Fixed(m, "ceil", 1, (_, a) => Math.Ceiling(ToFloat(a[0])));
+        Variadic(m, "round", 2, (_, a) => Round(ToFloat(a[0]), Int(a[1]), a.Length > 2 ? ToFloat(a[2]) : .5));
         Variadic(m, "min", 1, (_, a) => a.Min(ToInt64));
+
+        // semver (Masterminds/semver v3): a parsed version, and a version checked against a constraint
+        Fixed(m, "semver", 1, (_, a) => Semver("semver", () => SemverVersion.Parse(Str(a[0]))));
+        Fixed(m, "semverCompare", 2, (_, a) => Semver("semverCompare", () => SemverConstraints.Parse(Str(a[0])).Check(SemverVersion.Parse(Str(a[1])))));
+
+        AddSprigDates(m);
+
+        // The must forms return sprig's errors where the plain forms panic; both end the render here.
+        foreach (var name in new[] { "append", "push", "prepend", "first", "rest", "last", "initial", "reverse", "uniq", "without", "has", "compact", "merge", "mergeOverwrite", "deepCopy" })
+            m["must" + char.ToUpperInvariant(name[0]) + name[1..]] = Must(name, m[name]);
+    }
+
+    // semver's errors end the render, as sprig returns them to text/template.
+    private static object Semver(string name, Func<object> f)
+    {
+        try { return f(); }
+        catch (FormatException e) { throw new GoExecException($"error calling {name}: {e.Message}"); }
     }
 
     // sprig's empty(): nil, false, 0, "", empty collections; a struct is never empty.
@@ -128,7 +195,7 @@ internal static partial class GoFunctions
         long or int => "int",
         double => "float64",
         string => "string",
-        GoStruct => "struct",
+        GoStruct or TimeValue => "struct",
         ScriptObject => "map",
         IList => "slice",
         _ => "ptr",
@@ -164,12 +231,170 @@ internal static partial class GoFunctions
         return start > end ? "" : s[start..end];
     }
 
-    private static ScriptObject SplitDict(string s, string sep)
+    private static ScriptObject SplitDict(string s, string sep, int n = -1)
     {
         var d = new ScriptObject();
-        var parts = s.Split(sep);
+        // Go's strings.SplitN: n < 0 all parts, n == 0 none, else at most n (the last holds the rest).
+        var parts = n < 0 ? s.Split(sep) : n == 0 ? [] : s.Split(sep, n);
         for (int i = 0; i < parts.Length; i++) d["_" + i.ToString(CultureInfo.InvariantCulture)] = parts[i];
         return d;
+    }
+
+    // A must form under its own name in arity errors.
+    private static GoFunction Must(string name, GoFunction f)
+    {
+        var must = "must" + char.ToUpperInvariant(name[0]) + name[1..];
+        return (c, a) =>
+        {
+            try { return f(c, a); }
+            catch (GoExecException e) when (e.Message.StartsWith($"wrong number of args for {name}:", StringComparison.Ordinal))
+            {
+                throw new GoExecException($"wrong number of args for {must}:" + e.Message[$"wrong number of args for {name}:".Length..]);
+            }
+        };
+    }
+
+    // sprig's untilStep: start, start+step, … short of stop, counting down when stop is below start and step negative.
+    private static List<int> UntilStep(int start, int stop, int step)
+    {
+        var v = new List<int>();
+        if (stop < start)
+        {
+            if (step >= 0) return v;
+            for (int i = start; i > stop; i += step) v.Add(i);
+            return v;
+        }
+        if (step <= 0) return v;
+        for (int i = start; i < stop; i += step) v.Add(i);
+        return v;
+    }
+
+    // sprig's seq, like seq(1): "seq END", "seq START END", "seq START STEP END", inclusive, space-separated.
+    private static string Seq(int[] p)
+    {
+        List<int> r;
+        switch (p.Length)
+        {
+            case 1:
+                int inc = p[0] < 1 ? -1 : 1;
+                r = UntilStep(1, p[0] + inc, inc);
+                break;
+            case 2:
+                int step = p[1] < p[0] ? -1 : 1;
+                r = UntilStep(p[0], p[1] + step, step);
+                break;
+            case 3:
+                int increment = 1;
+                if (p[2] < p[0])
+                {
+                    increment = -1;
+                    if (p[1] > 0) return "";
+                }
+                r = UntilStep(p[0], p[2] + increment, p[1]);
+                break;
+            default:
+                return "";
+        }
+        return string.Join(' ', r.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    // sprig's execDecimalOp: the first operand combined with each of the rest, in decimal, back to float64.
+    private static double Decimal(object?[] a, Func<decimal, decimal, decimal> op, object? extra = null)
+    {
+        var operands = extra is null ? a : [.. a, extra];
+        decimal result = ToDecimal(operands[0]);
+        foreach (var v in operands[1..]) result = op(result, ToDecimal(v));
+        return (double)result;
+    }
+
+    private static decimal ToDecimal(object? v)
+    {
+        double d = ToFloat(v);
+        // The shortest decimal text of the float64, as shopspring's NewFromFloat takes it.
+        return decimal.TryParse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 0;
+    }
+
+    // sprig's round: to places decimals, up when the dropped fraction reaches roundOn.
+    private static double Round(double value, int places, double roundOn)
+    {
+        double pow = Math.Pow(10, places);
+        double digit = pow * value;
+        double fraction = digit - Math.Truncate(digit);
+        return (fraction >= roundOn ? Math.Ceiling(digit) : Math.Floor(digit)) / pow;
+    }
+
+    private static uint Adler32(byte[] data)
+    {
+        uint a = 1, b = 0;
+        foreach (var x in data) { a = (a + x) % 65521; b = (b + a) % 65521; }
+        return b << 16 | a;
+    }
+
+    private static ScriptArray RegexFindAll(string pattern, string s, int n)
+    {
+        var all = Regex.Matches(s, pattern).Select(x => (object?)x.Value);
+        return new ScriptArray(n < 0 ? all : all.Take(n));
+    }
+
+    // Go's regexp.QuoteMeta: every one of \.+*?()|[]{}^$ gets a backslash.
+    private static string RegexQuoteMeta(string s)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in s)
+        {
+            if (@"\.+*?()|[]{}^$".Contains(c)) sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    // Go's path.Base: the last element, trailing slashes dropped; "." for "" and "/" for slashes only.
+    private static string PathBase(string p)
+    {
+        if (p.Length == 0) return ".";
+        p = p.TrimEnd('/');
+        if (p.Length == 0) return "/";
+        return p[(p.LastIndexOf('/') + 1)..];
+    }
+
+    // Go's path.Clean: one slash between elements, no "." elements, ".." resolved where it can be, "." for nothing.
+    private static string PathClean(string p)
+    {
+        if (p.Length == 0) return ".";
+        bool rooted = p[0] == '/';
+        var parts = new List<string>();
+        foreach (var e in p.Split('/'))
+        {
+            if (e is "" or ".") continue;
+            if (e == "..")
+            {
+                if (parts.Count > 0 && parts[^1] != "..") parts.RemoveAt(parts.Count - 1);
+                else if (!rooted) parts.Add("..");
+                continue;
+            }
+            parts.Add(e);
+        }
+        var joined = string.Join('/', parts);
+        return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
+    }
+
+    private static ScriptArray Chunk(int size, object? list)
+    {
+        var items = Items(list).ToList();
+        var result = new ScriptArray();
+        for (int i = 0; size > 0 && i < items.Count; i += size) result.Add(new ScriptArray(items.Skip(i).Take(size)));
+        return result;
+    }
+
+    // sprig's dig: follow the keys through nested maps; the default when one is missing.
+    private static object? Dig(string[] keys, object? fallback, object? dict)
+    {
+        object? v = dict;
+        foreach (var k in keys)
+        {
+            if (v is not ScriptObject d || !d.TryGetValue(k, out v)) return fallback;
+        }
+        return v;
     }
 
     private static object? MergeInto(object?[] a, bool overwrite)

@@ -6,7 +6,7 @@ using Scriban.Syntax;
 namespace KubeInject.GoTemplates;
 
 /// <summary>
-/// The helper functions translated templates call: <c>go_field</c>, <c>go_range_keys</c>, <c>go_range_elem</c>,
+/// The helper functions translated templates call: <c>go_field</c>, <c>go_method</c>, <c>go_range_keys</c>, <c>go_range_elem</c>,
 /// <c>go_float</c>, <c>go_fail</c>, and every function of the map as <c>gf_&lt;go name&gt;</c>. They carry Go's
 /// semantics where Scriban's differ; truth tests and printing need none, the render context applies Go's (see
 /// <see cref="GoTemplate.Render"/>), since a helper call costs far more than Scriban's own if or output. Each is a plain
@@ -32,6 +32,7 @@ internal sealed class GoRuntime : ScriptObject
             foreach (var name in (string[])a[1]!) v = GoSemantics.Field(v, name);
             return v;
         });
+        r.Add("go_method", (_, a) => GoSemantics.Method(a[0], (string)a[1]!, [.. a.Skip(2)]));
         r.Add("go_range_keys", (_, a) => GoSemantics.RangeKeys(a[0]));
         r.Add("go_range_elem", (_, a) => GoSemantics.RangeElement(a[0], a[1]));
         r.Add("go_float", (_, a) => double.Parse((string)a[0]!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));

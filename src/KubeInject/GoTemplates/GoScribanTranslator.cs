@@ -246,13 +246,13 @@ internal sealed class GoScribanTranslator
             case GoIdentifierNode id:
                 return EvalFunction(id.Name, cmd.Args.Skip(1).ToList(), final);
             case GoFieldNode f:
-                if (hasArgs) return Fail($"{f.Idents[^1]} is not a method but has arguments");
+                if (hasArgs) return Method(_dot, f.Idents, cmd.Args, final);
                 return Field(_dot, f.Idents);
             case GoChainNode c:
-                if (hasArgs) return Fail($"{c.Fields[^1]} is not a method but has arguments");
+                if (hasArgs) return Method(EvalArg(c.Node), c.Fields, cmd.Args, final);
                 return Field(EvalArg(c.Node), c.Fields);
             case GoVariableNode v:
-                if (hasArgs && v.Fields.Count > 0) return Fail($"{v.Fields[^1]} is not a method but has arguments");
+                if (hasArgs && v.Fields.Count > 0) return Method(Lookup(v.Name), v.Fields, cmd.Args, final);
                 if (hasArgs) return Fail($"can't give argument to non-function {v.Name}");
                 return EvalArg(v);
             case GoNilNode:
@@ -302,6 +302,16 @@ internal sealed class GoScribanTranslator
             return RootChainVariable(index);
         }
         return $"(go_field {receiver} {ChainVariable(index)})";
+    }
+
+    // A field chain given arguments calls its last name as a method (semver's .Compare); the runtime decides whether
+    // the receiver has such a method, as Go does.
+    private string Method(string receiver, List<string> names, List<GoNode> command, string? final)
+    {
+        if (names.Count > 1) receiver = Field(receiver, names.GetRange(0, names.Count - 1));
+        var values = command.Skip(1).Select(EvalArg).ToList();
+        if (final is not null) values.Add(final);
+        return $"(go_method {receiver} {StringLiteral(names[^1])} {string.Join(' ', values)})";
     }
 
     private string EvalFunction(string name, List<GoNode> args, string? final)

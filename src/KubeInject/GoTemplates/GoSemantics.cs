@@ -55,6 +55,10 @@ internal static class GoSemantics
                 return GoZero.Value;
             case ScriptObject map:
                 return map.TryGetValue(name, out var value) ? value : null;
+            case SemverVersion version:
+                return SemverMethods.Call(version, name, []);
+            case TimeValue time:
+                return TimeMethods.Call(time, name, []);
             case string str when name == "String":
                 return str;
             case bool or long or int or double or string when name == "GetValue":
@@ -64,10 +68,23 @@ internal static class GoSemantics
         }
     }
 
+    /// <summary>
+    /// <c>.Method arg…</c> on <paramref name="receiver"/>: only semver versions and times have methods that take arguments;
+    /// on anything else it is Go's error for a field given arguments.
+    /// </summary>
+    public static object? Method(object? receiver, string name, object?[] args) => receiver switch
+    {
+        SemverVersion version => SemverMethods.Call(version, name, Array.ConvertAll(args, Argument)),
+        TimeValue time => TimeMethods.Call(time, name, Array.ConvertAll(args, Argument)),
+        _ => throw new GoExecException($"{name} is not a method but has arguments"),
+    };
+
     /// <summary>A Go type name for messages and <c>%T</c>.</summary>
     public static string TypeName(object? v) => v switch
     {
         GoZero => "string",
+        SemverVersion => SemverMethods.TypeName,
+        TimeValue => "time.Time",
         GoStringMap => "map[string]string",
         GoStruct => "struct",
         _ => Fmt.TypeName(v),

@@ -10,7 +10,7 @@ namespace KubeInject.Rendering;
 /// A Scriban context with Go <c>text/template</c> semantics where Scriban differs: Go truthiness in
 /// <c>if</c>/<c>&amp;&amp;</c>/<c>||</c>/<c>!</c> (Scriban treats <c>""</c>, <c>0</c> and empty lists/maps as true) and
 /// Go's <c>%v</c> printing (float64 <c>1000000</c> prints <c>1e+06</c>, maps print <c>map[k:v]</c>).
-/// It also carries what the template functions <c>env</c>, <c>protoToJSON</c> and <c>appendMultusNetwork</c> need
+/// It also carries what the template functions <c>env</c>, <c>protoToJSON</c>, <c>appendMultusNetwork</c> and <c>now</c> need
 /// from the render.
 /// </summary>
 internal sealed class GoTemplateContext : TemplateContext
@@ -25,6 +25,13 @@ internal sealed class GoTemplateContext : TemplateContext
 
     /// <summary>What <c>env</c> reads (never the process environment).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The time sprig's <c>now</c> returns (and <c>date</c>, <c>ago</c>, <c>durationRound</c> measure from): one
+    /// instant per render, so every call of a render agrees. Unless the caller sets it, the clock read when the
+    /// context is made (<see cref="DateTimeOffset.UtcNow"/>, the only environment a template can see).
+    /// </summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 
     /// <summary>The precomputed <c>protoToJSON .ProxyConfig</c>.</summary>
     public string ProxyConfigJson { get; init; } = "{}";
