@@ -84,6 +84,11 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
                     var keyNode = ReadNode(out _);
                     if (keyNode is not YScalar key)
                         throw new YamlException(ms.Start, ms.End, "a mapping key must be a scalar");
+                    // ": value" with no key: Kubernetes has no field with an empty name, and such a key, written back
+                    // after a block the injection adds before it, no longer parses (fuzz run 8). The parser places the
+                    // empty key at the end of the line before; the value's line is the one to name.
+                    if (strictKeys && key.Value.Length == 0 && key.Style == YScalarStyle.Plain && key.Tag is null)
+                        throw new YamlException(parser.Current?.Start ?? keyStart, parser.Current?.Start ?? keyStart, "a mapping key is missing (\": value\" with nothing before the colon); Kubernetes field names are never empty");
                     if (strictKeys && IsRepeated(entries, ref keySet, key.Value))
                     {
                         long firstLine = entries.Find(e => e.Key.Value == key.Value).Line;

@@ -265,6 +265,30 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(first.Stdout, second.Stdout);
     }
 
+    // ---- empty keys ----
+
+    [Fact]
+    public void A_key_missing_before_its_colon_is_refused_with_its_line()
+    {
+        // Fuzz run 8 (KUBEINJECT_FUZZ_SEED=9Rle3u9FFT96W2Vr): `metadata:` left empty and followed by ": x"; the
+        // injected metadata went before that line and the output no longer parsed.
+        var e = ReadFails("apiVersion: v1\nkind: Pod\nmetadata:\n: hello\nspec:\n  containers:\n  - name: a\n    image: a\n");
+
+        Assert.Equal(4, e.Location!.Line);
+        Assert.Contains("a mapping key is missing", e.Message);
+    }
+
+    [Fact]
+    public void A_quoted_empty_key_is_read_as_the_user_wrote_it()
+    {
+        var input = sandbox.Write("quoted.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  \"\": x\n");
+
+        var r = Run("-f", input, "--report", "none");
+
+        Assert.True(r.Exit == 0, r.ToString());
+        Assert.Equal(Read(input), r.Stdout);
+    }
+
     // ---- duplicate keys ----
 
     [Fact]
