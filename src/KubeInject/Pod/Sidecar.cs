@@ -21,8 +21,12 @@ internal sealed partial record Sidecar(YMapping Container, string Image, string 
     /// The <c>istio-proxy</c> container of a pod spec and its image's version (Istio's <c>FindSidecar</c>: among
     /// <c>containers</c>, else among <c>initContainers</c>, where native sidecars live); null when the spec has none.
     /// </summary>
-    public static Sidecar? Find(YMapping? podSpec) =>
-        ContainerIn(podSpec) is { } c ? new Sidecar(c, Text(c["image"]), VersionOf(Text(c["image"]))) : null;
+    public static Sidecar? Find(YMapping? podSpec)
+    {
+        if (ContainerIn(podSpec) is not { } c) return null;
+        string image = Text(c["image"]);
+        return new Sidecar(c, image, VersionOf(image));
+    }
 
     /// <summary>The one sidecar lookup: the first container named <c>istio-proxy</c>, else the first such init container.</summary>
     public static YMapping? ContainerIn(YMapping? podSpec) =>

@@ -12,15 +12,15 @@ internal static class VersionChoice
     {
         if (!string.IsNullOrWhiteSpace(options.IstioVersion) || values is null)
         {
+            var asked = options.IstioVersion?.Trim().TrimStart('v', 'V');
             // A version we do not bundle works with that cluster's own three files: only the Go-code behaviour
             // comes from us, from the newest bundled profile at or below it.
-            if (versions.FindExact(options.IstioVersion?.Trim().TrimStart('v', 'V')) is null && IstioVersions.Numbers(options.IstioVersion) is not null
+            if (versions.FindExact(asked) is null && IstioVersions.Numbers(options.IstioVersion) is not null
                 && values is not null && options.MeshConfigText is not null && options.InjectorConfigText is not null
                 && !versions.IsMinorOnly(options.IstioVersion!) && versions.FallbackFor(options.IstioVersion) is { } basis)
             {
-                var version = options.IstioVersion!.Trim().TrimStart('v', 'V');
-                warnings.Add($"Istio {version} is not bundled: its templates, values and mesh config come from the given files, and the injector's Go-code behaviour follows Istio {basis.Version}, the newest bundled version at or below it");
-                return basis with { Version = version };
+                warnings.Add($"Istio {asked} is not bundled: its templates, values and mesh config come from the given files, and the injector's Go-code behaviour follows Istio {basis.Version}, the newest bundled version at or below it");
+                return basis with { Version = asked! };
             }
             return versions.Resolve(options.IstioVersion);
         }
