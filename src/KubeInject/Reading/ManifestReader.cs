@@ -31,7 +31,8 @@ internal static class ManifestReader
         // "\uFEFF# comment" is a syntax error), so the parser starts after it and every mark is one character
         // off; the BOM stays in the first document's text.
         int bom = recorder.SkipByteOrderMark() ? 1 : 0;
-        var parser = new Parser(new Scanner(recorder, skipComments: true));
+        var scanner = new Scanner(recorder, skipComments: true);
+        var parser = new Parser(scanner);
         var builder = new YamlTreeBuilder(parser, null, strictKeys: true);
         int index = 0;
         int chunkStart = 0;
@@ -54,9 +55,11 @@ internal static class ManifestReader
             }
             catch (YamlException e)
             {
+                // A few of YamlDotNet's scanner errors carry no position (a tab as indentation): the scanner's is it.
+                var at = e.Start.Equals(Mark.Empty) ? scanner.CurrentPosition : e.Start;
                 throw new KubeInjectException(
                     $"invalid YAML: {Clean(e.Message)}",
-                    new SourceLocation(fileName, index, (int)e.Start.Line, (int)e.Start.Column),
+                    new SourceLocation(fileName, index, (int)at.Line, (int)at.Column),
                     ErrorKind.BadInput, e);
             }
             catch (RefusedInputException e)

@@ -81,6 +81,7 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
                 while (!parser.TryConsume<MappingEnd>(out close!))
                 {
                     var keyStart = parser.Current?.Start ?? ms.Start;
+                    if (strictKeys && !flow) RefuseTabIndentation(keyStart, "mapping key");
                     var keyNode = ReadNode(out _);
                     if (keyNode is not YScalar key)
                         throw new YamlException(ms.Start, ms.End, "a mapping key must be a scalar");
@@ -115,7 +116,10 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
                 Mark last = ss.End;
                 SequenceEnd close;
                 while (!parser.TryConsume<SequenceEnd>(out close!))
+                {
+                    if (strictKeys && !flow && parser.Current is { } item) RefuseTabIndentation(item.Start, "sequence item");
                     items.Add(ReadNode(out last));
+                }
                 _depth--;
                 end = flow ? PastClosingBracket(close.Start) : last;
                 var seq = new YSequence(items) { IsFlow = flow, Source = Span(ss.Start, end) };
@@ -200,21 +204,34 @@ internal sealed class YamlTreeBuilder(IParser parser, SourceText? text, int offs
             throw new YamlException(start.Start, start.End, $"mappings and sequences nested deeper than {Limits.MaxNestingDepth} levels (the limit)");
     }
 
+    // YAML indents with spaces only. YamlDotNet reads a tab before a block key or item as one column of indentation
+    // (go-yaml, and so kubectl, refuse it: "found a tab character that violates indentation"); the writer, which
+    // re-indents by counting columns, would then write a block that no longer parses (fuzz run 8). Refused here
+    // for everything before the node on its line: the indentation, and "- " or "key: " before a nested node.
+    private void RefuseTabIndentation(Mark start, string what)
+    {
+        if (charAt is null && text is null) return;
+        for (long i = start.Index - (start.Column - 1); i < start.Index; i++)
+        {
+            if (CharAt(i) != '\t') continue;
+            var tab = new Mark(i, start.Line, start.Column - (start.Index - i));
+            throw new YamlException(tab, tab, $"a tab before a block {what}: YAML indents with spaces only (kubectl refuses tabs here too)");
+        }
+    }
+
+    private char CharAt(long parserIndex)
+    {
+        if (charAt is not null) return charAt((int)parserIndex);
+        long i = parserIndex + offset;
+        return text is not null && i >= 0 && i < text.Value.Length ? text.Value[(int)i] : '\0';
+    }
+
     // YamlDotNet marks a flow collection's end event at the closing bracket itself (Start == End), so the
     // bracket would fall outside the span and be lost when the collection is re-emitted or sliced.
     private Mark PastClosingBracket(Mark close)
     {
         if (text is null) return close;
-        char c;
-        if (charAt is not null)
-        {
-            c = charAt((int)close.Index);
-        }
-        else
-        {
-            long i = close.Index + offset;
-            c = i < text.Value.Length ? text.Value[(int)i] : '\0';
-        }
+        char c = CharAt(close.Index);
         return c is '}' or ']' ? new Mark(close.Index + 1, close.Line, close.Column + 1) : close;
     }
 

@@ -278,6 +278,40 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("a mapping key is missing", e.Message);
     }
 
+    [Theory]
+    // Fuzz run 8 (KUBEINJECT_FUZZ_SEED=cETWo0INmwK6W2Vr): a tab after the spaces of a probe's key; the probe rewrite
+    // re-indented the block around it and the output no longer parsed.
+    [InlineData("    httpGet:\n      \tport: 8080\n", 9, 7)]
+    // Fuzz run 8 (KUBEINJECT_FUZZ_SEED=3-oQT5yiJGi6W2Vr): "      \tspec:" under a key indented by 4.
+    [InlineData("    lifecycle:\n      \tpreStop: {}\n", 9, 7)]
+    // A tab at or before the parent's column: YamlDotNet refuses it itself, with no position in its message (the
+    // scanner's is used).
+    [InlineData("    httpGet:\n\tport: 8080\n", 9, 1, "invalid tab as indentation")]
+    [InlineData("    httpGet:\n  \tport: 8080\n", 9, 3, "invalid tab as indentation")]
+    [InlineData("    command:\n    -\tsleep\n", 9, 6)]
+    [InlineData("    env:\n    - \tname: A\n", 9, 7)]
+    public void A_tab_in_block_indentation_is_refused_where_it_is(string probe, int line, int column, string message = "a tab before a block")
+    {
+        var e = ReadFails("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n" + probe);
+
+        Assert.Equal((line, column), (e.Location!.Line, e.Location.Column));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Theory]
+    // Tabs where YAML allows them stay: after a key's colon, in flow collections, inside block scalars and comments.
+    [InlineData("data:\n  a:\tb\n  c: {d:\te}\n  f: |\n    \tindented\n  # \tcomment\n")]
+    [InlineData("data:\n  a: \"x\n   \ty\"\n")]
+    public void Tabs_where_YAML_allows_them_are_read(string data)
+    {
+        var input = sandbox.Write("tabs.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n" + data);
+
+        var r = Run("-f", input, "--report", "none");
+
+        Assert.True(r.Exit == 0, r.ToString());
+        Assert.Equal(Read(input), r.Stdout);
+    }
+
     [Fact]
     public void A_quoted_empty_key_is_read_as_the_user_wrote_it()
     {
