@@ -32,7 +32,7 @@ internal static class PodUninjector
             .Watch(spec, "initContainers", "containers", "volumes", "imagePullSecrets", "securityContext");
 
         var env = SidecarEnv.Read(pod, status);
-        ProbeRestorer.Restore(pod, status, env.GetValueOrDefault(SidecarEnv.AppProbers), context.Warnings);
+        ProbeRestorer.Restore(pod, status, env.GetValueOrDefault(SidecarEnv.AppProbers), SidecarEnv.UsersOwn(pod, SidecarEnv.AppProbers), context.Warnings);
         PrometheusRestorer.Restore(pod, context.StatusPort, env.GetValueOrDefault(SidecarEnv.PrometheusAnnotations));
         InjectedContainers.Remove(pod, status);
 

@@ -19,10 +19,14 @@ internal static class ProbeRestorer
     /// <param name="pod">The injected pod (edited in place).</param>
     /// <param name="status">The parsed status annotation.</param>
     /// <param name="probersJson">The value of <c>ISTIO_KUBE_APP_PROBERS</c>, or null.</param>
+    /// <param name="usersProbersJson">The user's own <c>ISTIO_KUBE_APP_PROBERS</c> (an <c>istio-proxy</c> container
+    /// the pod had before injection, recorded in its overrides): probes it lists were pointed at the sidecar by the
+    /// user, so they stay without a warning.</param>
     /// <param name="warnings">Receives a line per rewritten probe that cannot be restored.</param>
-    public static void Restore(YMapping pod, InjectionStatus status, string? probersJson, List<string> warnings)
+    public static void Restore(YMapping pod, InjectionStatus status, string? probersJson, string? usersProbersJson, List<string> warnings)
     {
         var probers = Parse(probersJson);
+        var users = Parse(usersProbersJson);
         foreach (var (field, injected) in new[] { ("initContainers", status.InitContainers), ("containers", status.Containers) })
         {
             if (PodTree.List(pod, field) is not { } list) continue;
@@ -31,10 +35,10 @@ internal static class ProbeRestorer
                 var name = PodTree.NameOf(c) ?? "";
                 if (name == PodTree.ProxyName || injected.Contains(name)) continue;
                 foreach (var (probeField, suffix) in AppProbers.Probes)
-                    if (c[probeField] is YMapping probe) RestoreHandler(probe, AppProbers.ProbeUrl(name, suffix), probers, $"{probeField} of container \"{name}\"", warnings);
+                    if (c[probeField] is YMapping probe) RestoreHandler(probe, AppProbers.ProbeUrl(name, suffix), probers, users, $"{probeField} of container \"{name}\"", warnings);
                 if (c["lifecycle"] is YMapping lifecycle)
                     foreach (var (hookField, suffix) in AppProbers.Hooks)
-                        if (lifecycle[hookField] is YMapping hook) RestoreHandler(hook, AppProbers.HookUrl(name, suffix), probers, $"lifecycle.{hookField} of container \"{name}\"", warnings);
+                        if (lifecycle[hookField] is YMapping hook) RestoreHandler(hook, AppProbers.HookUrl(name, suffix), probers, users, $"lifecycle.{hookField} of container \"{name}\"", warnings);
             }
         }
     }
@@ -57,12 +61,12 @@ internal static class ProbeRestorer
         return map;
     }
 
-    private static void RestoreHandler(YMapping probe, string url, Dictionary<string, YMapping?> probers, string what, List<string> warnings)
+    private static void RestoreHandler(YMapping probe, string url, Dictionary<string, YMapping?> probers, Dictionary<string, YMapping?> users, string what, List<string> warnings)
     {
         if (probe["httpGet"] is not YMapping http || PodTree.StringValue(http, "path") != url) return;
         if (!probers.TryGetValue(url, out var entry) || entry is null || AppProber.From(entry) is not { } original)
         {
-            warnings.Add($"{what} points at the sidecar ({url}) but {SidecarEnv.AppProbers} has no original for it; left as is");
+            if (!users.ContainsKey(url)) warnings.Add($"{what} points at the sidecar ({url}) but {SidecarEnv.AppProbers} has no original for it; left as is");
             return;
         }
         if (original.Handler == "httpGet")

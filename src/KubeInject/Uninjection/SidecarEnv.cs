@@ -1,3 +1,4 @@
+using KubeInject.Merging;
 using KubeInject.Pod;
 using KubeInject.Yaml;
 
@@ -6,7 +7,8 @@ namespace KubeInject.Uninjection;
 /// <summary>
 /// The injected <c>istio-proxy</c> container's plain <c>env</c> values: where injection recorded what it replaced
 /// (<c>ISTIO_KUBE_APP_PROBERS</c> holds the original probes, <c>ISTIO_PROMETHEUS_ANNOTATIONS</c> the original scrape
-/// annotations). Only a sidecar the status annotation lists counts.
+/// annotations). Only a sidecar the status annotation lists counts, and only entries injection added: those the
+/// user's own <c>istio-proxy</c> container already had (recorded in <c>proxy.istio.io/overrides</c>) are the user's.
 /// </summary>
 internal static class SidecarEnv
 {
@@ -24,9 +26,41 @@ internal static class SidecarEnv
         if (status.Containers.Contains(PodTree.ProxyName)) sidecar = PodTree.Find(PodTree.List(pod, "containers"), PodTree.ProxyName);
         if (sidecar is null && status.InitContainers.Contains(PodTree.ProxyName)) sidecar = PodTree.Find(PodTree.List(pod, "initContainers"), PodTree.ProxyName);
         if (sidecar?["env"] is not YSequence env) return result;
+        var users = UsersOwn(pod);
         foreach (var e in env.Items.OfType<YMapping>())
-            if (PodTree.StringValue(e, "name") is { } name && PodTree.StringValue(e, "value") is { } value)
-                result[name] = value;
+        {
+            if (PodTree.StringValue(e, "name") is not { } name || PodTree.StringValue(e, "value") is not { } value) continue;
+            // A pod whose istio-proxy container was copied from an injected one (by hand, or with the status
+            // annotation lost) has probes that were rewritten before injection saw them, and the user's
+            // ISTIO_KUBE_APP_PROBERS for them; restoring from it would change the user's probes (fuzz run 8).
+            if (users.Remove((name, value))) continue;
+            result[name] = value;
+        }
         return result;
+    }
+
+    /// <summary>The value of the user's own <c>istio-proxy</c> env entry <paramref name="name"/> (recorded in the overrides), or null.</summary>
+    public static string? UsersOwn(YMapping pod, string name) => UsersOwn(pod).FindLast(e => e.Name == name).Value;
+
+    // The user's istio-proxy env entries, as recorded when the pod was first injected; each matches one entry.
+    private static List<(string Name, string Value)> UsersOwn(YMapping pod)
+    {
+        ProxyOverrides overrides;
+        try
+        {
+            overrides = ProxyOverrides.Read(pod);
+        }
+        catch (Diagnostics.KubeInjectException)
+        {
+            return []; // an unreadable record is reported where the containers are restored
+        }
+        var own = new List<(string, string)>();
+        foreach (var c in overrides.Containers.Concat(overrides.InitContainers))
+        {
+            if (PodTree.NameOf(c) != PodTree.ProxyName || c["env"] is not YSequence env) continue;
+            foreach (var e in env.Items.OfType<YMapping>())
+                if (PodTree.StringValue(e, "name") is { } name && PodTree.StringValue(e, "value") is { } value) own.Add((name, value));
+        }
+        return own;
     }
 }

@@ -190,4 +190,43 @@ public sealed class ReinjectionFixedPointTests
         Assert.Contains("\n  - image: app:1\n    name: app\n    env:\n", output);
         Assert.Equal(output, Injector.Inject(output, "out.yaml").Output);
     }
+
+    [Fact]
+    public void A_sidecar_copied_from_an_injected_pod_keeps_the_users_rewritten_probes_on_reinjection()
+    {
+        // Run 8 (13 of its 21 fixed-point findings, e.g. KUBEINJECT_FUZZ_SEED=1oKS3qG2Wik6W2Vr): an injected pod
+        // whose status annotation was lost. Its istio-proxy container is then the user's own (recorded in
+        // proxy.istio.io/overrides), with ISTIO_KUBE_APP_PROBERS for probes that already point at the agent; the
+        // first run adds nothing for them. Re-injection took that value for injection's record, restored the probes
+        // and rewrote them again: a second ISTIO_KUBE_APP_PROBERS entry.
+        const string input = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - name: app
+                image: app:1
+                readinessProbe:
+                  httpGet:
+                    path: /app-health/app/readyz
+                    port: 15020
+              - name: istio-proxy
+                image: docker.io/istio/proxyv2:1.23.0
+                env:
+                - name: ISTIO_KUBE_APP_PROBERS
+                  value: '{"/app-health/app/readyz":{"httpGet":{"path":"/ready","port":8080}}}'
+            """;
+
+        var first = Injector.Inject(input, "in.yaml");
+        var second = Injector.Inject(first.Output, "out.yaml");
+
+        Assert.Contains("proxy.istio.io/overrides", first.Output);
+        Assert.Single(first.Output.Split('\n'), l => l.Trim() == "- name: ISTIO_KUBE_APP_PROBERS");
+        Assert.Contains("path: /app-health/app/readyz", first.Output);
+        Assert.Equal(first.Output, second.Output);
+        // The probe was the user's to point at the agent: no "has no original for it" warning.
+        Assert.Empty(second.Workloads.Single().Warnings);
+    }
 }
