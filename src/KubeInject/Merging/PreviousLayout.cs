@@ -10,7 +10,10 @@ namespace KubeInject.Merging;
 /// gives the same pod as the one it replaced (a second run with the same settings), the pod keeps the key order it had
 /// and a second run is a fixed point. A pod that changed (other settings, another version) keeps the order a direct
 /// injection gives. Sequence items keep the new order (container, init container and env order means something);
-/// their mappings are matched by merge key.
+/// their mappings are matched by merge key. A scalar the user wrote plain where the pod now holds Go's string for it
+/// (<c>- y</c> or <c>- 8080</c> in an override container's <c>args</c>, which the overrides record keeps as
+/// <c>"true"</c> and <c>"8080"</c>, as Kubernetes' decoder reads them into a string field) counts as the same and
+/// keeps the user's text.
 /// </summary>
 internal static class PreviousLayout
 {
@@ -23,7 +26,7 @@ internal static class PreviousLayout
     /// </summary>
     public static void Apply(YNode result, YNode previous)
     {
-        if (result.SemanticEquals(previous)) Restore(result, previous);
+        if (SameToKubernetes(result, previous)) Restore(result, previous);
     }
 
     private static void Restore(YNode result, YNode previous)
@@ -32,15 +35,48 @@ internal static class PreviousLayout
         {
             case YMapping m when previous is YMapping p:
                 Order(m, p);
-                foreach (var e in m.Entries)
-                    if (p[e.Name] is { } before) Restore(e.Value, before);
+                foreach (var e in m.Entries.ToList())
+                {
+                    if (p[e.Name] is not { } before) continue;
+                    if (IsUsersPlainText(e.Value, before)) m.Set(e.Name, before.DeepClone());
+                    else Restore(e.Value, before);
+                }
                 break;
             case YSequence s when previous is YSequence p:
                 for (int i = 0; i < s.Count; i++)
-                    if (Counterpart(s[i], i, s.Count, p) is { } before) Restore(s[i], before);
+                {
+                    if (Counterpart(s[i], i, s.Count, p) is not { } before) continue;
+                    if (IsUsersPlainText(s[i], before)) s.Replace(i, before.DeepClone());
+                    else Restore(s[i], before);
+                }
                 break;
         }
     }
+
+    // Equal but for key order and IsUsersPlainText scalars (lists compare item by item, in order).
+    private static bool SameToKubernetes(YNode result, YNode previous)
+    {
+        switch (result)
+        {
+            case YMapping m when previous is YMapping p:
+                if (m.Count != p.Count) return false;
+                foreach (var e in m.Entries)
+                    if (p[e.Name] is not { } before || !SameToKubernetes(e.Value, before)) return false;
+                return true;
+            case YSequence s when previous is YSequence p:
+                if (s.Count != p.Count) return false;
+                for (int i = 0; i < s.Count; i++)
+                    if (!SameToKubernetes(s[i], p[i])) return false;
+                return true;
+            default:
+                return result.SemanticEquals(previous) || IsUsersPlainText(result, previous);
+        }
+    }
+
+    // A string the pod now holds where the user wrote a plain boolean or number that Kubernetes stores as that string.
+    private static bool IsUsersPlainText(YNode result, YNode previous) =>
+        result is YScalar { Kind: ScalarKind.String } r && previous is YScalar { Kind: ScalarKind.Bool or ScalarKind.Int or ScalarKind.Float } p
+        && p.AsGoString() == r.Value;
 
     // The slots the shared keys occupy in the result are filled with the shared keys in the previous order; the
     // result's new keys stay where they are.
@@ -58,7 +94,7 @@ internal static class PreviousLayout
     // The previous item with the same merge key; without one, the item at the same index of a list of the same length.
     private static YNode? Counterpart(YNode item, int index, int count, YSequence previous)
     {
-        if (item is not YMapping m) return null;
+        if (item is not YMapping m) return previous.Count == count ? previous[index] : null;
         foreach (var key in MergeKeys)
             if (m[key] is YScalar k)
                 return previous.Items.FirstOrDefault(p => (p as YMapping)?[key] is YScalar pk && pk.SemanticEquals(k));

@@ -229,4 +229,35 @@ public sealed class ReinjectionFixedPointTests
         // The probe was the user's to point at the agent: no "has no original for it" warning.
         Assert.Empty(second.Workloads.Single().Warnings);
     }
+
+    [Fact]
+    public void Plain_booleans_and_numbers_in_an_override_containers_strings_keep_the_users_text_on_reinjection()
+    {
+        // Run 7 (KUBEINJECT_FUZZ_SEED=08t-7ax8y9ESVbrr): `- y` in a custom istio-init's args. Kubernetes reads it into
+        // the string list as "true" (YAML 1.1), and so does the overrides record; re-injection restored the container
+        // from that record and wrote "true" where the first run had kept the user's `y`.
+        const string input = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              initContainers:
+              - name: istio-init
+                image: fake/custom-image
+                args:
+                - y
+                - --port
+                - 8080
+              containers:
+              - name: app
+                image: app:1
+            """;
+
+        var (first, second) = TwoRuns(input);
+
+        Assert.Contains("\"args\":[\"true\",\"--port\",\"8080\"]", first);
+        Assert.Contains("\n    - y\n    - --port\n    - 8080\n", first);
+        Assert.Equal(first, second);
+    }
 }
