@@ -31,6 +31,7 @@ public sealed partial class Injector
             StatusPort = PodSettings.Of(pod, _mesh, workload.Location).StatusPort,
             Network = _network,
             RenderTemplatePod = p => writer.TemplatePod(workload, p),
+            InjectedAnnotations = _injectorConfig.InjectedAnnotations,
         };
     }
 

@@ -68,15 +68,15 @@ public sealed partial class Injector
         return patches;
     }
 
-    private static IEnumerable<string> TemplateNames(IReadOnlyDictionary<string, string> annotations) =>
-        annotations.TryGetValue(TemplatesAnnotation, out var list) ? list.Split(',').Select(s => s.Trim()) : DefaultTemplates;
+    private IEnumerable<string> TemplateNames(IReadOnlyDictionary<string, string> annotations) =>
+        _injectorConfig.TemplatesFor(annotations.GetValueOrDefault(TemplatesAnnotation));
 
     // kube-inject parses every template of the injector config up front (a parse error in any, even an unused
     // waypoint template, aborts) and renders only those: the cluster's templates, never a port of the stock ones.
-    private static Dictionary<string, GoTemplates.GoTemplate> CompileInjectorConfig(string text, string name)
+    private static Dictionary<string, GoTemplates.GoTemplate> CompileInjectorConfig(IReadOnlyDictionary<string, string> templates, string name)
     {
         var compiled = new Dictionary<string, GoTemplates.GoTemplate>(StringComparer.Ordinal);
-        foreach (var (templateName, goText) in InjectorConfigFile.ReadTemplates(text))
+        foreach (var (templateName, goText) in templates)
         {
             try
             {

@@ -22,7 +22,6 @@ namespace KubeInject;
 public sealed partial class Injector
 {
     private const string TemplatesAnnotation = "inject.istio.io/templates";
-    private static readonly string[] DefaultTemplates = ["sidecar"];
 
     private readonly IstioVersions _versions;
     private readonly IstioVersionProfile _profile;
@@ -31,6 +30,10 @@ public sealed partial class Injector
     // The Go templates by name: the cluster's (--injector-config) or the version's stock ones, with those of
     // InjectionOptions.Templates in their place; compiled up front as Istio parses them.
     private readonly IReadOnlyDictionary<string, GoTemplates.GoTemplate> _goTemplates;
+    // The injector config (--injector-config; kube-inject's defaults without one): which templates a pod gets, the
+    // annotations injection adds, and whether a pod is injected at all.
+    private readonly InjectorConfig _injectorConfig;
+    private readonly InjectionPolicy _policy;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly bool _nativeSidecars;
     private readonly PostProcessOptions _postProcess;
@@ -75,8 +78,12 @@ public sealed partial class Injector
         _holdApplicationFromValues = IsTrue(At(_values, "global", "proxy", "holdApplicationUntilProxyStarts"));
         _clusterName = Text(At(_values, "global", "multiCluster", "clusterName"));
         _network = Text(At(_values, "global", "network"));
+        _injectorConfig = options.InjectorConfigText is not null ? InjectorConfigFile.Read(options.InjectorConfigText) : InjectorConfig.TemplateOnly("");
+        _policy = options.InjectorConfigText is null || _injectorConfig.Policy is null
+            ? InjectionPolicy.KubeInject
+            : InjectionPolicy.From(_injectorConfig.Policy, _injectorConfig.NeverInjectSelector, _injectorConfig.AlwaysInjectSelector, _warnings);
         _goTemplates = options.InjectorConfigText is not null
-            ? CompileInjectorConfig(options.InjectorConfigText, options.InjectorConfigName)
+            ? CompileInjectorConfig(_injectorConfig.Templates, options.InjectorConfigName)
             : GoTemplates.BundledGoTemplates.Of(_profile);
         if (options.Templates is not null) _goTemplates = GoTemplates.TemplateOverrides.Apply(_goTemplates, options.Templates, _profile.TemplateFolder);
     }
@@ -136,7 +143,7 @@ public sealed partial class Injector
 
     private WorkloadReport InjectWorkload(Workload workload)
     {
-        var decision = InjectionDecider.Decide(workload, _profile.StrictInjectValue);
+        var decision = InjectionDecider.Decide(workload, _profile.StrictInjectValue, _policy);
         if (!decision.Inject)
             return SkipReports.Injection(workload, injected: false, decision.Reason, null, decision.Warnings);
 
@@ -182,6 +189,7 @@ public sealed partial class Injector
             Network = _network,
             InterceptionMode = Text(proxyConfig["interceptionMode"]) is { Length: > 0 } mode ? mode : "REDIRECT",
             NativeSidecars = _nativeSidecars,
+            InjectedAnnotations = _injectorConfig.InjectedAnnotations,
         };
         try
         {

@@ -1,3 +1,5 @@
+using KubeInject.Selection;
+
 namespace KubeInject.Checking;
 
 /// <summary>

@@ -1,4 +1,5 @@
-using static KubeInject.Checking.SelectorOperator;
+using KubeInject.Selection;
+using static KubeInject.Selection.SelectorOperator;
 
 namespace KubeInject.Checking;
 

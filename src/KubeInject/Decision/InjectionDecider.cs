@@ -5,8 +5,9 @@ using static KubeInject.Yaml.YNodeReading;
 namespace KubeInject.Decision;
 
 /// <summary>
-/// kube-inject's decision (spec §2): host networking, ignored namespaces, then the
-/// <c>sidecar.istio.io/inject</c> label (which, when present, beats the annotation). Policy is "enabled".
+/// Istio's decision (spec §2): host networking, ignored namespaces, then the <c>sidecar.istio.io/inject</c> label
+/// (which, when present, beats the annotation), then the injector config's <see cref="InjectionPolicy"/> (kube-inject's
+/// fixed "enabled" unless the caller's injector config says otherwise).
 /// </summary>
 internal static class InjectionDecider
 {
@@ -15,21 +16,23 @@ internal static class InjectionDecider
 
     /// <param name="workload">The workload.</param>
     /// <param name="strictInjectValue">Istio ≥1.29: only "true"/"false" count; other values warn and fall back to the default (inject).</param>
-    public static InjectionDecision Decide(Workload workload, bool strictInjectValue)
+    /// <param name="policy">The injector config's policy and selectors; null for kube-inject's (<see cref="InjectionPolicy.KubeInject"/>).</param>
+    public static InjectionDecision Decide(Workload workload, bool strictInjectValue, InjectionPolicy? policy = null)
     {
         // An Argo Rollout may borrow its pod template from a Deployment: the Deployment is what gets injected.
         if (workload.Kind == "Rollout" && (workload.Root["spec"] as YMapping)?["workloadRef"] is YMapping reference)
             return InjectionDecision.No(SkipReason.WorkloadRef(Text(reference["name"])));
         if (IncompleteWorkload.Why(workload) is { } why) return InjectionDecision.No(SkipReason.NotAWorkload(why));
-        return Decide(workload.PodMetadata, workload.PodSpec, Text(workload.PodMetadata?["namespace"]), strictInjectValue);
+        return Decide(workload.PodMetadata, workload.PodSpec, Text(workload.PodMetadata?["namespace"]), strictInjectValue, policy);
     }
 
     /// <summary>The same decision from the pod's metadata, spec and namespace (what the webhook's injector sees).</summary>
     /// <param name="meta">The pod (template) metadata.</param>
     /// <param name="spec">The pod spec.</param>
     /// <param name="namespace">The pod's namespace.</param>
-    /// <param name="strictInjectValue">See <see cref="Decide(Workload, bool)"/>.</param>
-    public static InjectionDecision Decide(YMapping? meta, YMapping? spec, string @namespace, bool strictInjectValue)
+    /// <param name="strictInjectValue">See <see cref="Decide(Workload, bool, InjectionPolicy?)"/>.</param>
+    /// <param name="policy">See <see cref="Decide(Workload, bool, InjectionPolicy?)"/>.</param>
+    public static InjectionDecision Decide(YMapping? meta, YMapping? spec, string @namespace, bool strictInjectValue, InjectionPolicy? policy = null)
     {
         if (spec?["hostNetwork"] is YScalar { Kind: ScalarKind.Bool } hn && (bool)hn.ToValue()!)
             return InjectionDecision.No(SkipReason.HostNetwork);
@@ -40,17 +43,23 @@ internal static class InjectionDecider
         string? value = null;
         if ((meta?["annotations"] as YMapping)?.Find(InjectKey) is { } a) value = Text(a.Value);
         if ((meta?["labels"] as YMapping)?.Find(InjectKey) is { } l) value = Text(l.Value);
-        if (value is null || value.Length == 0) return InjectionDecision.Yes();
-
-        if (strictInjectValue)
+        List<string> warnings = [];
+        bool? optedIn;
+        if (value is null || value.Length == 0) optedIn = null;
+        else if (!strictInjectValue) optedIn = value.ToLowerInvariant() is "y" or "yes" or "true" or "on";
+        else if (value is "true" or "false") optedIn = value == "true";
+        else
         {
-            if (value == "true") return InjectionDecision.Yes();
-            if (value == "false") return InjectionDecision.No(SkipReason.InjectionDisabled);
-            return InjectionDecision.Yes([$"Invalid value for {InjectKey}: \"{value}\". Only 'true' and 'false' are accepted. Falling back to default injection policy."]);
+            optedIn = null;
+            warnings.Add($"Invalid value for {InjectKey}: \"{value}\". Only 'true' and 'false' are accepted. Falling back to default injection policy.");
         }
-        return value.ToLowerInvariant() is "y" or "yes" or "true" or "on"
-            ? InjectionDecision.Yes()
-            : InjectionDecision.No(SkipReason.InjectionDisabled);
+
+        policy ??= InjectionPolicy.KubeInject;
+        if (policy == InjectionPolicy.KubeInject)
+            return optedIn ?? true ? InjectionDecision.Yes(warnings) : InjectionDecision.No(SkipReason.InjectionDisabled);
+        return policy.Requires(optedIn, StringMap(meta?["labels"]), out var reason)
+            ? InjectionDecision.Yes(warnings)
+            : InjectionDecision.No(reason!);
     }
 
     /// <summary>The label/annotation that opts a pod in or out.</summary>

@@ -9,6 +9,18 @@ public sealed record SkipReason(string Code, string Sentence)
     /// <summary>Opted out by the <c>sidecar.istio.io/inject</c> label or annotation.</summary>
     public static SkipReason InjectionDisabled { get; } = new("injection_disabled", "has sidecar injection disabled");
 
+    /// <summary>The injector config's <c>policy: disabled</c>, and the pod does not opt in.</summary>
+    public static SkipReason PolicyDisabled { get; } = new("policy_disabled",
+        "is not injected by default: the injector config's policy is disabled and the pod does not opt in (sidecar.istio.io/inject: \"true\")");
+
+    /// <summary>The pod's labels match an entry of the injector config's <c>neverInjectSelector</c>.</summary>
+    public static SkipReason NeverInjectSelector { get; } = new("never_inject_selector",
+        "matches the injector config's neverInjectSelector (a pod opts back in with sidecar.istio.io/inject: \"true\")");
+
+    /// <summary>The injector config's <c>policy</c> is neither <c>enabled</c> nor <c>disabled</c>: Istio injects nothing.</summary>
+    public static SkipReason InvalidPolicy(string policy) => new("invalid_policy",
+        $"is not injected: the injector config's policy \"{policy}\" is not enabled or disabled, and Istio's injector then injects nothing");
+
     /// <summary>The pod's namespace is one Istio never injects (kube-system, …).</summary>
     public static SkipReason IgnoredNamespace { get; } = new("ignored_namespace", "has sidecar injection disabled");
 

@@ -37,4 +37,7 @@ internal sealed record InjectionContext
     /// (1.23: <c>ENABLE_NATIVE_SIDECARS</c> parsed as a Go bool; 1.29: the computed <c>NativeSidecars</c>).
     /// </summary>
     public bool NativeSidecars { get; init; }
+
+    /// <summary>The injector config's <c>injectedAnnotations</c>, set on every injected pod after the status annotation.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> InjectedAnnotations { get; init; } = [];
 }

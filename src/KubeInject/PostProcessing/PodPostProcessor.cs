@@ -18,7 +18,7 @@ internal static class PodPostProcessor
         ClusterEnv.Apply(pod, proxyEnvs);
         PrometheusMerge.Apply(pod, context);
         ProbeRewriter.Apply(pod, context, options);
-        StatusAnnotation.Apply(pod, names, proxyEnvs, context.Revision);
+        StatusAnnotation.Apply(pod, names, proxyEnvs, context.Revision, context.InjectedAnnotations);
         ContainerOrder.Apply(pod, context.HoldApplicationUntilProxyStarts);
     }
 }

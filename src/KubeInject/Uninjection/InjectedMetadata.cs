@@ -10,7 +10,8 @@ namespace KubeInject.Uninjection;
 /// annotation the templates write (<c>security.istio.io/tlsMode</c>, <c>service.istio.io/canonical-*</c>,
 /// <c>kubectl.kubernetes.io/default-*</c>, the CNI traffic annotations…) when its value is what the templates write
 /// for a pod without it (see <see cref="TemplateDefaults"/>); a value that differs is the user's and stays. The Istio
-/// CNI network appended to <c>k8s.v1.cni.cncf.io/networks</c> is taken off the user's list.
+/// CNI network appended to <c>k8s.v1.cni.cncf.io/networks</c> is taken off the user's list; the injector config's
+/// <c>injectedAnnotations</c> go where their value is still the one written.
 /// </summary>
 internal static class InjectedMetadata
 {
@@ -30,6 +31,8 @@ internal static class InjectedMetadata
         if (PodTree.Annotations(pod) is not { } annotations) return;
         annotations.Remove(InjectionStatus.AnnotationKey);
         if (PodTree.StringValue(annotations, RevisionAnnotation) == status.Revision) annotations.Remove(RevisionAnnotation);
+        foreach (var (key, value) in context.InjectedAnnotations)
+            if (PodTree.StringValue(annotations, key) == value) annotations.Remove(key);
         foreach (var key in defaults.AnnotationKeys)
         {
             if (PodTree.StringValue(annotations, key) is not { } value || defaults.Annotation(key) is not { } written) continue;

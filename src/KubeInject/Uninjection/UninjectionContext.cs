@@ -21,6 +21,9 @@ internal sealed class UninjectionContext
     /// </summary>
     public required Func<YMapping, YMapping> RenderTemplatePod { get; init; }
 
+    /// <summary>The injector config's <c>injectedAnnotations</c>: removed where the pod still holds the value written.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> InjectedAnnotations { get; init; } = [];
+
     /// <summary>Things that could not be undone exactly (e.g. a rewritten probe without a recorded original).</summary>
     public List<string> Warnings { get; } = [];
 }

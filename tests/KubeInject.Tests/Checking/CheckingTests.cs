@@ -1,8 +1,9 @@
+using KubeInject.Selection;
 using KubeInject.Versions;
 using KubeInject.Checking;
 using KubeInject.Cli;
 using KubeInject.Pod;
-using static KubeInject.Checking.SelectorOperator;
+using static KubeInject.Selection.SelectorOperator;
 
 namespace KubeInject.Tests.Checking;
 

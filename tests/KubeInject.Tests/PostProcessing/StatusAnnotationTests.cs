@@ -24,10 +24,10 @@ public class StatusAnnotationTests
         var names = new InjectedNames([], ["istio-proxy"], [], []);
         var json = StatusAnnotation.Json(names, "");
         var pod = Map($"metadata:\n  labels: {{app: a}}\n  annotations:\n    sidecar.istio.io/status: '{json}'\nspec: {{}}\n");
-        StatusAnnotation.Apply(pod, names, new Dictionary<string, string>(), "");
+        StatusAnnotation.Apply(pod, names, new Dictionary<string, string>(), "", []);
         Assert.True(pod.IsPristine);
 
-        StatusAnnotation.Apply(pod, names, new Dictionary<string, string> { ["ISTIO_META_NETWORK"] = "net1" }, "");
+        StatusAnnotation.Apply(pod, names, new Dictionary<string, string> { ["ISTIO_META_NETWORK"] = "net1" }, "", []);
         Assert.Equal("{app: a, topology.istio.io/network: net1}", Text(pod, "metadata", "labels"));
     }
 }

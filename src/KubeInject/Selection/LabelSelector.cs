@@ -1,7 +1,7 @@
 using KubeInject.Yaml;
 using static KubeInject.Yaml.YNodeReading;
 
-namespace KubeInject.Checking;
+namespace KubeInject.Selection;
 
 /// <summary>The operators of a Kubernetes label selector requirement.</summary>
 internal enum SelectorOperator
@@ -46,6 +46,28 @@ internal sealed record LabelSelector(IReadOnlyList<LabelRequirement> Requirement
 
     /// <summary>True when every requirement holds.</summary>
     public bool Matches(IReadOnlyDictionary<string, string> labels) => Requirements.All(r => r.Matches(labels));
+
+    /// <summary>
+    /// Why Kubernetes' <c>LabelSelectorAsSelector</c> refuses a selector, or null: an unknown operator, <c>In</c> or
+    /// <c>NotIn</c> without values, <c>Exists</c> or <c>DoesNotExist</c> with some.
+    /// </summary>
+    public static string? Problem(YMapping selector)
+    {
+        if (selector["matchExpressions"] is not YSequence expressions) return null;
+        foreach (var item in expressions.Items)
+        {
+            if (item is not YMapping e) return "a matchExpressions entry is not a mapping";
+            string op = Text(e["operator"]);
+            int values = e["values"] is YSequence vs ? vs.Count : 0;
+            if (!Enum.TryParse<SelectorOperator>(op, ignoreCase: false, out var parsed) || int.TryParse(op, out _))
+                return $"\"{op}\" is not a valid label selector operator";
+            if (parsed is SelectorOperator.In or SelectorOperator.NotIn && values == 0)
+                return $"for '{op}' the values set can't be empty (key \"{Text(e["key"])}\")";
+            if (parsed is SelectorOperator.Exists or SelectorOperator.DoesNotExist && values > 0)
+                return $"values set must be empty for '{op}' (key \"{Text(e["key"])}\")";
+        }
+        return null;
+    }
 
     /// <summary>Reads a selector mapping as written in a <c>MutatingWebhookConfiguration</c>; null or absent matches everything.</summary>
     public static LabelSelector Parse(YNode? node)
