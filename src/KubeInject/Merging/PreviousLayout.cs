@@ -26,10 +26,14 @@ internal static class PreviousLayout
     /// </summary>
     public static void Apply(YNode result, YNode previous)
     {
-        if (SameToKubernetes(result, previous)) Restore(result, previous);
+        if (SameToKubernetes(result, previous)) Restore(result, previous, wrapper: true);
     }
 
-    private static void Restore(YNode result, YNode previous)
+    // Keys go back to their previous order; a subtree whose previous text was read from the input goes back to that
+    // text (the pod is equal, so its bytes may be the ones the user had: CRLF lines kept from a mixed-line-break
+    // document, `- y` for Go's "true"). The wrapper (the pod mapping over its metadata and spec) is not the
+    // workload's own node, so only what is below it is replaced.
+    private static void Restore(YNode result, YNode previous, bool wrapper = false)
     {
         switch (result)
         {
@@ -37,21 +41,27 @@ internal static class PreviousLayout
                 Order(m, p);
                 foreach (var e in m.Entries.ToList())
                 {
-                    if (p[e.Name] is not { } before) continue;
-                    if (IsUsersPlainText(e.Value, before)) m.Set(e.Name, before.DeepClone());
-                    else Restore(e.Value, before);
+                    if (p.Find(e.Name) is not { } was) continue;
+                    // The key goes back too: a key injection wrote anew has no text of its own line to copy.
+                    if (!wrapper && TakesPreviousText(e.Value, was.Value)) m.ReplaceEntry(m.IndexOf(e.Name), (YScalar)was.Key.DeepClone(), was.Value.DeepClone());
+                    else Restore(e.Value, was.Value);
                 }
                 break;
             case YSequence s when previous is YSequence p:
                 for (int i = 0; i < s.Count; i++)
                 {
                     if (Counterpart(s[i], i, s.Count, p) is not { } before) continue;
-                    if (IsUsersPlainText(s[i], before)) s.Replace(i, before.DeepClone());
+                    if (TakesPreviousText(s[i], before)) s.Replace(i, before.DeepClone());
                     else Restore(s[i], before);
                 }
                 break;
         }
     }
+
+    // The previous node is the input's text, untouched, and the result is not that same text.
+    private static bool TakesPreviousText(YNode result, YNode previous) =>
+        previous.IsPristine && !(result.IsPristine && result.Source is { } r && previous.Source is { } p
+            && ReferenceEquals(r.Text, p.Text) && r.Start == p.Start && r.End == p.End);
 
     // Equal but for key order and IsUsersPlainText scalars (lists compare item by item, in order).
     private static bool SameToKubernetes(YNode result, YNode previous)

@@ -124,6 +124,14 @@ internal sealed class YMapping : YNode
 
     internal void AddParsed(YScalar key, YNode value) => _entries.Add(new YEntry(key, value));
 
+    /// <summary>Replaces the entry at <paramref name="index"/>, key node included (the key's text then comes with it).</summary>
+    internal void ReplaceEntry(int index, YScalar key, YNode value)
+    {
+        if (_entries[index].Key.Value != key.Value) throw new ArgumentException("the key must stay the same", nameof(key));
+        _entries[index] = new YEntry(key, value);
+        _modified = true;
+    }
+
     /// <summary>
     /// Puts this mapping's own entries in the given order (the same entries, each once); marks the mapping modified
     /// only when the order really changes.

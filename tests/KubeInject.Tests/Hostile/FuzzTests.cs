@@ -157,6 +157,7 @@ public sealed class FuzzTests
         }
         catch (KubeInjectException e)
         {
+            Dump(what, text, first.Output, null);
             throw new InvalidOperationException($"{what}: the output does not parse: {e}\n--- output ---\n{first.Output}");
         }
         if (before.Count != after.Count)
@@ -175,7 +176,21 @@ public sealed class FuzzTests
             throw new InvalidOperationException($"{what}: its own output is refused: {e}\n--- output ---\n{first.Output}");
         }
         if (second.Output != first.Output)
+        {
+            Dump(what, text, first.Output, second.Output);
             throw new InvalidOperationException($"{what}: a second run changes the output again\n--- first ---\n{first.Output}\n--- second ---\n{second.Output}");
+        }
+    }
+
+    // A replay (KUBEINJECT_FUZZ_SEED) with KUBEINJECT_FUZZ_DUMP=DIR writes the failing input and outputs byte for byte
+    // (the test log shows them, but not their carriage returns or trailing blanks).
+    private static void Dump(string what, string input, string first, string? second)
+    {
+        if (Environment.GetEnvironmentVariable("KUBEINJECT_FUZZ_DUMP") is not { Length: > 0 } dir) return;
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, $"{what}.input.yaml"), input);
+        File.WriteAllText(Path.Combine(dir, $"{what}.first.yaml"), first);
+        if (second is not null) File.WriteAllText(Path.Combine(dir, $"{what}.second.yaml"), second);
     }
 
     // ---- mutations ----

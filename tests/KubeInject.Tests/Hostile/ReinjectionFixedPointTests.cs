@@ -260,4 +260,41 @@ public sealed class ReinjectionFixedPointTests
         Assert.Contains("\n    - y\n    - --port\n    - 8080\n", first);
         Assert.Equal(first, second);
     }
+
+    [Fact]
+    public void A_comment_inside_a_customised_sidecar_survives_reinjection()
+    {
+        // Run 9 (KUBEINJECT_FUZZ_SEED=dBMGb4zZUeoqy5Q4): an istio-proxy customisation with a comment between its
+        // keys. Re-injection rebuilds the container from proxy.istio.io/overrides, which holds no comments; the
+        // rebuilt pod equals the one it replaces, so the container's text is now the one it had.
+        const string input = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: hello
+            spec:
+              selector:
+                matchLabels:
+                  app: hello
+              template:
+                metadata:
+                  labels:
+                    app: hello
+                spec:
+                  containers:
+                  - name: hello
+                    image: hello:1
+                  - name: istio-proxy
+                    args: ["-c", "my-config.yaml"]
+                    # keep me
+                    image: auto
+                    command:
+                    - envoy
+            """;
+
+        var (first, second) = TwoRuns(input);
+
+        Assert.Contains("    args: [\"-c\", \"my-config.yaml\"]\n        # keep me\n        image: docker.io/istio/proxyv2:", first);
+        Assert.Equal(first, second);
+    }
 }
