@@ -5,8 +5,8 @@ using Scriban.Runtime;
 
 namespace KubeInject.GoTemplates;
 
-// sprig's encodings, hashes and URLs (strings.go, crypto.go, url.go): base32, sha512sum, decryptAES, urlParse and
-// urlJoin. encryptAES draws a random IV and is refused with the other random functions (GoFunctions.SprigNonHermetic.cs).
+// sprig's encodings, hashes, deterministic crypto and URLs (strings.go, crypto.go, url.go): base32, sha512sum,
+// decryptAES, derivePassword, urlParse and urlJoin. encryptAES draws a random IV and is refused with the other random functions (GoFunctions.SprigNonHermetic.cs).
 internal static partial class GoFunctions
 {
     private static void AddSprigEncoding(Dictionary<string, GoFunction> m)
@@ -16,6 +16,7 @@ internal static partial class GoFunctions
         Fixed(m, "b32dec", 1, (_, a) => Base32Decode(Str(a[0]), out var error) is { } bytes ? Encoding.UTF8.GetString(bytes) : error);
         Fixed(m, "sha512sum", 1, (_, a) => Convert.ToHexStringLower(SHA512.HashData(Encoding.UTF8.GetBytes(Str(a[0])))));
         Fixed(m, "decryptAES", 2, (_, a) => DecryptAes(Str(a[0]), Str(a[1])));
+        Fixed(m, "derivePassword", 5, (_, a) => DerivePassword((uint)ToInt64(a[0]), Str(a[1]), Str(a[2]), Str(a[3]), Str(a[4])));
         Fixed(m, "urlParse", 1, (_, a) => UrlParse(Str(a[0])));
         Fixed(m, "urlJoin", 1, (_, a) => UrlJoin(a[0]));
     }
@@ -120,6 +121,59 @@ internal static partial class GoFunctions
         if (padding > plain.Length) throw new GoExecException("error calling decryptAES: the padding is longer than the text (wrong password?)");
         return Encoding.UTF8.GetString(plain, 0, plain.Length - padding);
     }
+
+    // sprig's derivePassword: the Master Password algorithm (v3): an scrypt key of the password salted with the user,
+    // an HMAC-SHA256 seed of the site and counter, and the characters of one of the type's templates picked by it.
+    private static readonly string[][] PasswordTemplates =
+    [
+        ["maximum", "anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"],
+        ["long", "CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv", "CvccCvcvnoCvcv", "CvccCvcvCvcvno",
+            "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno", "CvcvnoCvcvCvcc", "CvcvCvcvnoCvcc", "CvcvCvcvCvccno",
+            "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno", "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno",
+            "CvccnoCvcvCvcc", "CvccCvcvnoCvcc", "CvccCvcvCvccno"],
+        ["medium", "CvcnoCvc", "CvcCvcno"],
+        ["short", "Cvcn"],
+        ["basic", "aaanaaan", "aannaaan", "aaannaaa"],
+        ["pin", "nnnn"],
+    ];
+
+    private static string PasswordCharacters(char c) => c switch
+    {
+        'V' => "AEIOU",
+        'C' => "BCDFGHJKLMNPQRSTVWXYZ",
+        'v' => "aeiou",
+        'c' => "bcdfghjklmnpqrstvwxyz",
+        'A' => "AEIOUBCDFGHJKLMNPQRSTVWXYZ",
+        'a' => "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz",
+        'n' => "0123456789",
+        'o' => "@&%?,=[]_:-+*$#!'^~;()/.",
+        _ => "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()",
+    };
+
+    // The scrypt key costs 32 MiB and a fraction of a second; a template calls it with the same inputs for every pod.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Password, string User), byte[]> MasterKeys = new();
+
+    private static string DerivePassword(uint counter, string passwordType, string password, string user, string site)
+    {
+        var templates = PasswordTemplates.FirstOrDefault(t => t[0] == passwordType);
+        if (templates is null) return "cannot find password template " + passwordType;
+        const string seed = "com.lyndir.masterpassword";
+        if (MasterKeys.Count > 256) MasterKeys.Clear();
+        var key = MasterKeys.GetOrAdd((password, user), k =>
+            Scrypt.Key(Encoding.UTF8.GetBytes(k.Password), [.. Encoding.UTF8.GetBytes(seed), .. BigEndian((uint)Encoding.UTF8.GetByteCount(k.User)), .. Encoding.UTF8.GetBytes(k.User)], 32768, 8, 2, 64));
+        byte[] message = [.. Encoding.UTF8.GetBytes(seed), .. BigEndian((uint)Encoding.UTF8.GetByteCount(site)), .. Encoding.UTF8.GetBytes(site), .. BigEndian(counter)];
+        var hash = HMACSHA256.HashData(key, message);
+        var template = templates[1 + hash[0] % (templates.Length - 1)];
+        var sb = new StringBuilder(template.Length);
+        for (int i = 0; i < template.Length; i++)
+        {
+            var chars = PasswordCharacters(template[i]);
+            sb.Append(chars[hash[i + 1] % chars.Length]);
+        }
+        return sb.ToString();
+    }
+
+    private static byte[] BigEndian(uint v) => [(byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v];
 
     // sprig's urlParse: the parts of Go's url.Parse as a dict of strings.
     private static ScriptObject UrlParse(string raw)

@@ -31,8 +31,7 @@ internal static partial class GoFunctions
             m[name] = Refused(name, "not supported: " + KeyReason);
         m["getHostByName"] = Refused("getHostByName",
             "DNS lookups are not supported: the answer would be the network of the machine running kube-inject, not the cluster's; write the address into the template");
-        // Deterministic, but they need scrypt and X.509 parsing, which the library does not carry.
-        m["derivePassword"] = Refused("derivePassword", "not implemented by kube-inject (it needs scrypt); compute the password once and put it in a secret");
+        // Deterministic, but it parses X.509 certificates and keys, which the library does not carry.
         m["buildCustomCert"] = Refused("buildCustomCert", "not implemented by kube-inject; mount the certificate from a secret instead");
     }
 

@@ -3,10 +3,11 @@ using KubeInject.GoTemplates;
 namespace KubeInject.Tests.GoTemplates;
 
 /// <summary>
-/// sprig's encodings, hashes, URLs, deepEqual, toDecimal, the os* paths and mustSlice. Expected values come from
-/// sprig's tests (strings_test.go TestBase32EncodeDecode, url_test.go urlTests, TestUrlParse, TestUrlJoin), its
-/// documentation (docs/crypto.md decryptAES, docs/conversion.md toDecimal, docs/lists.md slice), Go's path package
-/// documentation, and for hashes and base32 Python's hashlib and base64 (independent implementations).
+/// sprig's encodings, hashes, derivePassword, URLs, deepEqual, toDecimal, the os* paths and mustSlice. Expected
+/// values come from sprig's tests (strings_test.go TestBase32EncodeDecode, crypto_test.go TestDerivePassword,
+/// url_test.go urlTests, TestUrlParse, TestUrlJoin), its documentation (docs/crypto.md decryptAES,
+/// docs/conversion.md toDecimal, docs/lists.md slice), Go's path package documentation and encoding/base32 source
+/// (error offsets), and for hashes and base32 Python's hashlib and base64 (independent implementations).
 /// </summary>
 public sealed class SprigEncodingFunctionTests
 {
@@ -22,6 +23,18 @@ public sealed class SprigEncodingFunctionTests
     [InlineData("{{ \"30tEfhuJSVRhpG97XCuWgz2okj7L8vQ1s6V9zVUPeDQ=\" | decryptAES \"secretkey\" }}", "plaintext")] // docs/crypto.md
     [InlineData("{{ decryptAES \"secretkey\" \"\" }}", "")]
     public void Encodings_and_hashes(string template, string expected) => Assert.Equal(expected, Render(template));
+
+    // sprig crypto_test.go TestDerivePassword.
+    [Theory]
+    [InlineData("{{derivePassword 1 \"long\" \"password\" \"user\" \"example.com\"}}", "ZedaFaxcZaso9*")]
+    [InlineData("{{derivePassword 2 \"long\" \"password\" \"user\" \"example.com\"}}", "Fovi2@JifpTupx")]
+    [InlineData("{{derivePassword 1 \"maximum\" \"password\" \"user\" \"example.com\"}}", "pf4zS1LjCg&LjhsZ7T2~")]
+    [InlineData("{{derivePassword 1 \"medium\" \"password\" \"user\" \"example.com\"}}", "ZedJuz8$")]
+    [InlineData("{{derivePassword 1 \"basic\" \"password\" \"user\" \"example.com\"}}", "pIS54PLs")]
+    [InlineData("{{derivePassword 1 \"short\" \"password\" \"user\" \"example.com\"}}", "Zed5")]
+    [InlineData("{{derivePassword 1 \"pin\" \"password\" \"user\" \"example.com\"}}", "6685")]
+    [InlineData("{{derivePassword 1 \"nope\" \"password\" \"user\" \"example.com\"}}", "cannot find password template nope")]
+    public void Derive_password_follows_sprigs_tests(string template, string expected) => Assert.Equal(expected, Render(template));
 
     [Fact]
     public void Decrypt_aes_refuses_what_is_not_a_whole_cbc_text() =>
