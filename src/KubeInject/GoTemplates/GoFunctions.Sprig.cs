@@ -8,9 +8,11 @@ using Scriban.Runtime;
 
 namespace KubeInject.GoTemplates;
 
-// The sprig v3 functions (github.com/Masterminds/sprig, TxtFuncMap) that custom injection templates are likely to
-// use: defaults, strings, lists, dicts, conversions, math, encoding, regular expressions, semantic versions and dates
-// (GoFunctions.SprigDates.cs). Argument order is sprig's (the piped value last).
+// sprig v3.3.0's function map (github.com/Masterminds/sprig, TxtFuncMap), every name of it: here defaults, types,
+// strings, lists, dicts, conversions, math, paths, regular expressions and semantic versions; case changing and
+// wrapping in GoFunctions.SprigStrings.cs, encodings, crypto and URLs in GoFunctions.SprigEncoding.cs, dates in
+// GoFunctions.SprigDates.cs, and what reads the environment or draws random values in GoFunctions.SprigNonHermetic.cs.
+// Argument order is sprig's (the piped value last).
 internal static partial class GoFunctions
 {
     private static void AddSprig(Dictionary<string, GoFunction> m)
