@@ -48,6 +48,7 @@ public sealed class SprigEncodingFunctionTests
     [InlineData("something", "|||something||||")]
     [InlineData("proto://user:passwor%20d@host:80/path", "proto|host:80|host|/path||||user:passwor%20d")]
     [InlineData("proto://host:80/pa%20th?key=val%20ue", "proto|host:80|host|/pa th|key=val%20ue|||")]
+    [InlineData("http://admin:secret@server.com:8080/api?list=false#anchor", "http|server.com:8080|server.com|/api|list=false||anchor|admin:secret")] // docs/url.md
     public void Url_parse_and_join_follow_sprigs_table(string url, string parts)
     {
         Assert.Equal(parts, Render($"{{{{ $u := urlParse \"{url}\" }}}}{{{{ $u.scheme }}}}|{{{{ $u.host }}}}|{{{{ $u.hostname }}}}|{{{{ $u.path }}}}|{{{{ $u.query }}}}|{{{{ $u.opaque }}}}|{{{{ $u.fragment }}}}|{{{{ $u.userinfo }}}}"));

@@ -27,6 +27,15 @@ public sealed class SprigStringFunctionTests
     [InlineData("{{camelcase \"http_server\"}}", "HttpServer")]
     public void Sprig_tests_and_documentation(string template, string expected) => Assert.Equal(expected, Render(template));
 
+    // goutils' Initials and DeleteWhiteSpace walk bytes and write each as the code point of that number: non-ASCII
+    // text comes out mangled as sprig mangles it (0xA0, the second byte of "à", even counts as white space).
+    [Theory]
+    [InlineData("{{ initials \"Élan Vital\" }}", "\u00C3V")]
+    [InlineData("{{ nospace \"a b é\" }}", "ab\u00C3\u00A9")]
+    [InlineData("{{ nospace \"à \" }}", "\u00C3")]
+    [InlineData("{{ nospace \"é\" }}", "é")]
+    public void Goutils_bytes_are_code_points(string template, string expected) => Assert.Equal(expected, Render(template));
+
     // goutils' limits (stringutils.go AbbreviateFull; sprig's abbrev/abbrevboth return the text for widths goutils refuses).
     [Theory]
     [InlineData("{{abbrev 3 \"hello world\"}}", "hello world")]
