@@ -73,7 +73,8 @@ internal static partial class GoFunctions
         Fixed(m, "split", 2, (_, a) => SplitDict(Str(a[1]), Str(a[0])));
         Fixed(m, "splitList", 2, (_, a) => new ScriptArray(Str(a[1]).Split(Str(a[0]))));
         Fixed(m, "b64enc", 1, (_, a) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Str(a[0]))));
-        Fixed(m, "b64dec", 1, (_, a) => { try { return Encoding.UTF8.GetString(Convert.FromBase64String(Str(a[0]))); } catch (FormatException e) { return e.Message; } });
+        // sprig returns the decoder's error text in place of the value.
+        Fixed(m, "b64dec", 1, (_, a) => Base64Std.DecodeString(Str(a[0]), out var error) is { } bytes ? Encoding.UTF8.GetString(bytes) : error);
         Fixed(m, "sha256sum", 1, (_, a) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
         Fixed(m, "sha1sum", 1, (_, a) => Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
         Fixed(m, "adler32sum", 1, (_, a) => Adler32(Encoding.UTF8.GetBytes(Str(a[0]))).ToString(CultureInfo.InvariantCulture));

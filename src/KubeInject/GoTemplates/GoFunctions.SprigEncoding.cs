@@ -110,9 +110,7 @@ internal static partial class GoFunctions
         var key = new byte[32];
         var pw = Encoding.UTF8.GetBytes(password);
         Array.Copy(pw, key, Math.Min(pw.Length, 32));
-        byte[] crypt;
-        try { crypt = Convert.FromBase64String(crypt64); }
-        catch (FormatException) { throw new GoExecException("error calling decryptAES: illegal base64 data"); }
+        var crypt = Base64Std.DecodeString(crypt64, out var error) ?? throw new GoExecException("error calling decryptAES: " + error);
         if (crypt.Length < 32 || crypt.Length % 16 != 0) throw new GoExecException("error calling decryptAES: crypto/cipher: input not full blocks");
         using var aes = Aes.Create();
         aes.Key = key;

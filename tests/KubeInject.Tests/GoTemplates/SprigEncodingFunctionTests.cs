@@ -19,6 +19,10 @@ public sealed class SprigEncodingFunctionTests
     [InlineData("{{b32enc \"\"}}|{{b32enc \"f\"}}|{{b32enc \"fooba\"}}", "|MY======|MZXW6YTB")] // RFC 4648 §10
     [InlineData("{{b32dec \"MZXW6===\"}}|{{b32dec \"MZXW6YQ=\"}}", "foo|foob")]                // RFC 4648 §10
     [InlineData("{{b32dec \"MZXW6\"}}|{{b32dec \"MZ=XW6==\"}}|{{b32dec \"m\"}}", "illegal base32 data at input byte 0|illegal base32 data at input byte 2|illegal base32 data at input byte 0")] // Go's CorruptInputError offsets
+    // Go's encoding/base64 decodeQuantum: where each error is reported (sprig's b64dec returns the error text).
+    [InlineData("{{b64dec \"Y29mZmVl\"}}|{{b64dec \"Y29m\\nZmVl\"}}|{{b64dec \"YQ==\"}}", "coffee|coffee|a")]
+    [InlineData("{{b64dec \"Y29m ZmVl\"}}", "illegal base64 data at input byte 4")]
+    [InlineData("{{b64dec \"YQ\"}}|{{b64dec \"YQ=\"}}|{{b64dec \"Y===\"}}|{{b64dec \"YQ==YQ==\"}}", "illegal base64 data at input byte 0|illegal base64 data at input byte 3|illegal base64 data at input byte 1|illegal base64 data at input byte 4")]
     [InlineData("{{ sha512sum \"abc\" }}", "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f")]
     [InlineData("{{ \"30tEfhuJSVRhpG97XCuWgz2okj7L8vQ1s6V9zVUPeDQ=\" | decryptAES \"secretkey\" }}", "plaintext")] // docs/crypto.md
     [InlineData("{{ decryptAES \"secretkey\" \"\" }}", "")]
