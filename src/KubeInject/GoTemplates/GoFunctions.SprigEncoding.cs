@@ -6,7 +6,7 @@ using Scriban.Runtime;
 namespace KubeInject.GoTemplates;
 
 // sprig's encodings, hashes, deterministic crypto and URLs (strings.go, crypto.go, url.go): base32, sha512sum,
-// decryptAES, derivePassword, urlParse and urlJoin. encryptAES draws a random IV and is refused with the other random functions (GoFunctions.SprigNonHermetic.cs).
+// decryptAES, derivePassword, buildCustomCert, urlParse and urlJoin. encryptAES draws a random IV and is refused with the other random functions (GoFunctions.SprigNonHermetic.cs).
 internal static partial class GoFunctions
 {
     private static void AddSprigEncoding(Dictionary<string, GoFunction> m)
@@ -16,6 +16,7 @@ internal static partial class GoFunctions
         Fixed(m, "b32dec", 1, (_, a) => Base32Decode(Str(a[0]), out var error) is { } bytes ? Encoding.UTF8.GetString(bytes) : error);
         Fixed(m, "sha512sum", 1, (_, a) => Convert.ToHexStringLower(SHA512.HashData(Encoding.UTF8.GetBytes(Str(a[0])))));
         Fixed(m, "decryptAES", 2, (_, a) => DecryptAes(Str(a[0]), Str(a[1])));
+        Fixed(m, "buildCustomCert", 2, (_, a) => BuildCustomCert(Str(a[0]), Str(a[1])));
         Fixed(m, "derivePassword", 5, (_, a) => DerivePassword((uint)ToInt64(a[0]), Str(a[1]), Str(a[2]), Str(a[3]), Str(a[4])));
         Fixed(m, "urlParse", 1, (_, a) => UrlParse(Str(a[0])));
         Fixed(m, "urlJoin", 1, (_, a) => UrlJoin(a[0]));
@@ -172,6 +173,19 @@ internal static partial class GoFunctions
     }
 
     private static byte[] BigEndian(uint v) => [(byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v];
+
+    // sprig's buildCustomCert: a certificate struct of a base64 PEM certificate and key, once both are checked.
+    private static GoStruct BuildCustomCert(string b64cert, string b64key)
+    {
+        var cert = Base64Std.DecodeString(b64cert, out _) ?? throw new GoExecException("error calling buildCustomCert: unable to decode base64 certificate");
+        var key = Base64Std.DecodeString(b64key, out _) ?? throw new GoExecException("error calling buildCustomCert: unable to decode base64 private key");
+        var certText = Encoding.UTF8.GetString(cert);
+        var keyText = Encoding.UTF8.GetString(key);
+        var block = Pem.Decode(certText) ?? throw new GoExecException("error calling buildCustomCert: unable to decode certificate");
+        if (X509Parsing.CertificateError(block.Bytes) is { } certError) throw new GoExecException("error calling buildCustomCert: error parsing certificate: decodedCert.Bytes: " + certError);
+        if (X509Parsing.PrivateKeyError(keyText) is { } keyError) throw new GoExecException("error calling buildCustomCert: error parsing private key: " + keyError);
+        return new GoStruct { ["Cert"] = certText, ["Key"] = keyText };
+    }
 
     // sprig's urlParse: the parts of Go's url.Parse as a dict of strings.
     private static ScriptObject UrlParse(string raw)

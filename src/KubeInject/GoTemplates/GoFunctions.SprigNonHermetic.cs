@@ -31,8 +31,6 @@ internal static partial class GoFunctions
             m[name] = Refused(name, "not supported: " + KeyReason);
         m["getHostByName"] = Refused("getHostByName",
             "DNS lookups are not supported: the answer would be the network of the machine running kube-inject, not the cluster's; write the address into the template");
-        // Deterministic, but it parses X.509 certificates and keys, which the library does not carry.
-        m["buildCustomCert"] = Refused("buildCustomCert", "not implemented by kube-inject; mount the certificate from a secret instead");
     }
 
     private static GoFunction Refused(string name, string reason) => (_, _) => throw new GoExecException($"error calling {name}: {reason}");

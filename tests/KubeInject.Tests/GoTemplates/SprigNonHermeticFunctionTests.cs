@@ -68,7 +68,6 @@ public sealed class SprigNonHermeticFunctionTests
     [InlineData("htpasswd \"u\" \"pw\"", "htpasswd", "not supported: it makes a new key")]
     [InlineData("encryptAES \"k\" \"text\"", "encryptAES", "not supported: it makes a new key")]
     [InlineData("getHostByName \"example.com\"", "getHostByName", "DNS lookups are not supported")]
-    [InlineData("buildCustomCert \"a\" \"b\"", "buildCustomCert", "not implemented")]
     public void Random_key_making_and_network_functions_are_refused_when_called(string call, string name, string reason)
     {
         var e = Assert.Throws<KubeInjectException>(() => Render("line 1\n{{ " + call + " }}"));
