@@ -4,8 +4,8 @@ namespace KubeInject.Tests.GoTemplates;
 
 /// <summary>
 /// The function map is sprig v3.3.0's whole TxtFuncMap (functions.go genericMap, the version the bundled Istio
-/// 1.28–1.30 build with; 3.2.3, in Istio 1.22 and 1.23, lacks only sha512sum): every name is defined, so a cluster's template
-/// parses as it does in Istio. (What some of them do when called, refuse, is in SprigNonHermeticFunctionTests.)
+/// 1.28–1.30 build with; 3.2.3, in Istio 1.22 and 1.23, lacks only sha512sum): every name is defined, so a
+/// cluster's template parses as it does in Istio. (Some refuse when called: SprigNonHermeticFunctionTests.)
 /// </summary>
 public sealed class SprigFunctionListTests
 {
