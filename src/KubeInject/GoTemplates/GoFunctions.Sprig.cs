@@ -233,7 +233,7 @@ internal static partial class GoFunctions
         int start = indexes.Length > 0 ? (int)ToInt64(indexes[0]) : 0;
         int end = indexes.Length > 1 ? (int)ToInt64(indexes[1]) : l.Count;
         if (start < 0 || end > l.Count || start > end)
-            throw new GoExecException($"error calling mustSlice: reflect: slice index out of range");
+            throw new GoExecException("error calling mustSlice: reflect.Value.Slice: slice index out of bounds");
         var result = new ScriptArray(end - start);
         for (int i = start; i < end; i++) result.Add(l[i]);
         return result;

@@ -6,101 +6,21 @@ using Scriban.Runtime;
 namespace KubeInject.GoTemplates;
 
 // sprig's encodings, hashes, deterministic crypto and URLs (strings.go, crypto.go, url.go): base32, sha512sum,
-// decryptAES, derivePassword, buildCustomCert, urlParse and urlJoin. encryptAES draws a random IV and is refused with the other random functions (GoFunctions.SprigNonHermetic.cs).
+// decryptAES, derivePassword, buildCustomCert, urlParse and urlJoin. encryptAES draws a random IV and is refused with
+// the other random functions (GoFunctions.SprigNonHermetic.cs).
 internal static partial class GoFunctions
 {
     private static void AddSprigEncoding(Dictionary<string, GoFunction> m)
     {
-        Fixed(m, "b32enc", 1, (_, a) => Base32Encode(Encoding.UTF8.GetBytes(Str(a[0]))));
+        Fixed(m, "b32enc", 1, (_, a) => Base32Std.Encode(Encoding.UTF8.GetBytes(Str(a[0]))));
         // sprig returns the decoder's error text in place of the value.
-        Fixed(m, "b32dec", 1, (_, a) => Base32Decode(Str(a[0]), out var error) is { } bytes ? Encoding.UTF8.GetString(bytes) : error);
+        Fixed(m, "b32dec", 1, (_, a) => Base32Std.DecodeString(Str(a[0]), out var error) is { } bytes ? Encoding.UTF8.GetString(bytes) : error);
         Fixed(m, "sha512sum", 1, (_, a) => Convert.ToHexStringLower(SHA512.HashData(Encoding.UTF8.GetBytes(Str(a[0])))));
         Fixed(m, "decryptAES", 2, (_, a) => DecryptAes(Str(a[0]), Str(a[1])));
         Fixed(m, "buildCustomCert", 2, (_, a) => BuildCustomCert(Str(a[0]), Str(a[1])));
         Fixed(m, "derivePassword", 5, (_, a) => DerivePassword((uint)ToInt64(a[0]), Str(a[1]), Str(a[2]), Str(a[3]), Str(a[4])));
         Fixed(m, "urlParse", 1, (_, a) => UrlParse(Str(a[0])));
         Fixed(m, "urlJoin", 1, (_, a) => UrlJoin(a[0]));
-    }
-
-    private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-    // Go's base32.StdEncoding: RFC 4648, padded with '=' to a multiple of 8 characters.
-    private static string Base32Encode(byte[] data)
-    {
-        var sb = new StringBuilder((data.Length + 4) / 5 * 8);
-        for (int i = 0; i < data.Length; i += 5)
-        {
-            int n = Math.Min(5, data.Length - i);
-            ulong block = 0;
-            for (int j = 0; j < 5; j++) block = block << 8 | (j < n ? data[i + j] : 0u);
-            int chars = (n * 8 + 4) / 5;
-            for (int j = 0; j < 8; j++) sb.Append(j < chars ? Base32Alphabet[(int)(block >> (35 - 5 * j)) & 31] : '=');
-        }
-        return sb.ToString();
-    }
-
-    // Go's base32.StdEncoding.DecodeString (encoding/base32 decode): line breaks removed first, then 8-character
-    // quanta, '=' padding only where a quantum may end; null with Go's error text (offsets in the stripped input).
-    private static byte[]? Base32Decode(string s, out string error)
-    {
-        error = "";
-        var src = Encoding.UTF8.GetBytes(s.Replace("\r", "").Replace("\n", ""));
-        int olen = src.Length, p = 0;
-        var output = new List<byte>(olen * 5 / 8);
-        bool end = false;
-        string Corrupt(int offset) => $"illegal base32 data at input byte {offset}";
-        while (p < olen && !end)
-        {
-            var dbuf = new byte[8];
-            int dlen = 8;
-            for (int j = 0; j < 8;)
-            {
-                if (p == olen)
-                {
-                    error = Corrupt(p - j); // missing padding
-                    return null;
-                }
-                byte input = src[p++];
-                int remaining = olen - p;
-                if (input == '=' && j >= 2 && remaining < 8)
-                {
-                    if (remaining + j < 7)
-                    {
-                        error = Corrupt(olen); // not enough padding
-                        return null;
-                    }
-                    for (int k = 0; k < 7 - j; k++)
-                    {
-                        if (remaining > k && src[p + k] != '=')
-                        {
-                            error = Corrupt(p + k - 1); // incorrect padding
-                            return null;
-                        }
-                    }
-                    dlen = j;
-                    end = true;
-                    // 1, 3 and 6 characters do not make a byte.
-                    if (dlen is 1 or 3 or 6)
-                    {
-                        error = Corrupt(p - 1);
-                        return null;
-                    }
-                    break;
-                }
-                int v = Base32Alphabet.IndexOf((char)input);
-                if (v < 0)
-                {
-                    error = Corrupt(p - 1);
-                    return null;
-                }
-                dbuf[j++] = (byte)v;
-            }
-            ulong block = 0;
-            for (int j = 0; j < 8; j++) block = block << 5 | dbuf[j];
-            int bytes = dlen switch { 8 => 5, 7 => 4, 5 => 3, 4 => 2, _ => 1 };
-            for (int j = 0; j < bytes; j++) output.Add((byte)(block >> (32 - 8 * j)));
-        }
-        return output.ToArray();
     }
 
     // sprig's decryptAES: base64 of a 16-byte IV and AES-256-CBC blocks, the key the password's bytes zero-padded
