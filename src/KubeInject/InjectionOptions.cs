@@ -55,6 +55,13 @@ public sealed record InjectionOptions
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
+    /// The clock sprig's <c>now</c> reads (and <c>date</c>, <c>ago</c>, <c>durationRound</c> measure from), once per
+    /// rendered pod. The library reads no other clock; pass a fixed one (e.g. <c>FakeTimeProvider</c>) for output that
+    /// does not depend on when it runs. Default: <see cref="TimeProvider.System"/>.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
     /// Workload kinds beyond the built-in table (custom resources with a pod template), e.g.
     /// <c>new WorkloadKindSpec("example.com", "Widget", "spec.runner.template")</c>.
     /// </summary>

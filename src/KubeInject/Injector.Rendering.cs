@@ -38,6 +38,7 @@ public sealed partial class Injector
             NativeSidecars = _nativeSidecars,
             MultusNamespaceMatching = _profile.MultusNamespaceMatching,
             Environment = _environment,
+            Now = Options.Clock.GetUtcNow(),
         };
     }
 

@@ -1,8 +1,8 @@
 namespace KubeInject.Go;
 
 /// <summary>
-/// A Go <c>time.Time</c>: an instant with the offset and zone abbreviation it is shown in (<c>""</c> when the zone
-/// has none we know, so the layout's <c>MST</c> prints the offset). Prints as Go's <c>Time.String()</c>, without
+/// A Go <c>time.Time</c>: an instant with the offset and zone abbreviation it is shown in (<c>""</c> when .NET does
+/// not know it, see <see cref="ZoneAbbreviation"/>, so the layout's <c>MST</c> prints the offset). Prints as Go's <c>Time.String()</c>, without
 /// the monotonic clock reading Go appends to <c>time.Now()</c>.
 /// </summary>
 internal sealed record TimeValue(DateTimeOffset Instant, string ZoneName)
@@ -40,8 +40,7 @@ internal sealed record TimeValue(DateTimeOffset Instant, string ZoneName)
         {
             return Utc(Instant);
         }
-        var local = TimeZoneInfo.ConvertTime(Instant, tz);
-        return new TimeValue(local, local.Offset == TimeSpan.Zero && tz.Id is "Etc/UTC" or "UTC" ? "UTC" : "");
+        return new TimeValue(TimeZoneInfo.ConvertTime(Instant, tz), ZoneAbbreviation.Of(tz, Instant));
     }
 
     /// <summary>Go's <c>Time.String()</c>: <c>2006-01-02 15:04:05.999999999 -0700 MST</c>.</summary>

@@ -8,9 +8,11 @@ using Scriban.Runtime;
 
 namespace KubeInject.GoTemplates;
 
-// The sprig v3 functions (github.com/Masterminds/sprig, TxtFuncMap) that custom injection templates are likely to
-// use: defaults, strings, lists, dicts, conversions, math, encoding, regular expressions, semantic versions and dates
-// (GoFunctions.SprigDates.cs). Argument order is sprig's (the piped value last).
+// sprig v3.3.0's function map (github.com/Masterminds/sprig, TxtFuncMap), every name of it: here defaults, types,
+// strings, lists, dicts, conversions, math, paths, regular expressions and semantic versions; case changing and
+// wrapping in GoFunctions.SprigStrings.cs, encodings, crypto and URLs in GoFunctions.SprigEncoding.cs, dates in
+// GoFunctions.SprigDates.cs, and what reads the environment or draws random values in GoFunctions.SprigNonHermetic.cs.
+// Argument order is sprig's (the piped value last).
 internal static partial class GoFunctions
 {
     private static void AddSprig(Dictionary<string, GoFunction> m)
@@ -44,6 +46,9 @@ internal static partial class GoFunctions
         Fixed(m, "float64", 1, (_, a) => ToFloat(a[0]));
         Fixed(m, "atoi", 1, (_, a) => long.TryParse(Str(a[0]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 0L);
         Fixed(m, "toStrings", 1, (_, a) => new ScriptArray(Items(a[0]).Select(Str)));
+        // sprig's toDecimal reads a Unix mode: the value's text in octal ("0755" → 493), 0 when it is not octal.
+        Fixed(m, "toDecimal", 1, (_, a) => ParseOctal(GoSemantics.Sprint(a[0])));
+        Fixed(m, "deepEqual", 2, (_, a) => DeepEqual(a[0], a[1]));
 
         // strings
         Variadic(m, "quote", 0, (_, a) => TemplateFunctions.Quote(a));
@@ -63,13 +68,13 @@ internal static partial class GoFunctions
         Fixed(m, "nindent", 2, (_, a) => TemplateFunctions.Nindent(Str(a[1]), Int(a[0])));
         Fixed(m, "hasPrefix", 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal));
         Fixed(m, "hasSuffix", 2, (_, a) => Str(a[1]).EndsWith(Str(a[0]), StringComparison.Ordinal));
-        Fixed(m, "nospace", 1, (_, a) => string.Concat(Str(a[0]).Where(c => !char.IsWhiteSpace(c))));
         Variadic(m, "cat", 0, (_, a) => string.Join(' ', a.Where(v => v is not null).Select(Str)));
         Fixed(m, "join", 2, (_, a) => TemplateFunctions.Join(a[1], Str(a[0])));
         Fixed(m, "split", 2, (_, a) => SplitDict(Str(a[1]), Str(a[0])));
         Fixed(m, "splitList", 2, (_, a) => new ScriptArray(Str(a[1]).Split(Str(a[0]))));
         Fixed(m, "b64enc", 1, (_, a) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Str(a[0]))));
-        Fixed(m, "b64dec", 1, (_, a) => { try { return Encoding.UTF8.GetString(Convert.FromBase64String(Str(a[0]))); } catch (FormatException e) { return e.Message; } });
+        // sprig returns the decoder's error text in place of the value.
+        Fixed(m, "b64dec", 1, (_, a) => Base64Std.DecodeString(Str(a[0]), out var error) is { } bytes ? Encoding.UTF8.GetString(bytes) : error);
         Fixed(m, "sha256sum", 1, (_, a) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
         Fixed(m, "sha1sum", 1, (_, a) => Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
         Fixed(m, "adler32sum", 1, (_, a) => Adler32(Encoding.UTF8.GetBytes(Str(a[0]))).ToString(CultureInfo.InvariantCulture));
@@ -88,6 +93,13 @@ internal static partial class GoFunctions
         Fixed(m, "isAbs", 1, (_, a) => Str(a[0]).StartsWith('/'));
         Fixed(m, "clean", 1, (_, a) => PathClean(Str(a[0])));
         Fixed(m, "dir", 1, (_, a) => Str(a[0]) is var p ? PathClean(p[..(p.LastIndexOf('/') + 1)]) : "");
+        // The os* forms are Go's path/filepath, which on Linux (where the injector runs) is path.
+        foreach (var name in new[] { "base", "clean", "dir", "ext", "isAbs" })
+        {
+            var f = m[name];
+            var os = "os" + char.ToUpperInvariant(name[0]) + name[1..];
+            m[os] = (c, a) => a.Length == 1 ? f(c, a) : throw new GoExecException($"wrong number of args for {os}: want 1 got {a.Length}");
+        }
         Fixed(m, "regexMatch", 2, (_, a) => Regex.IsMatch(Str(a[1]), Str(a[0])));
         Fixed(m, "regexFind", 2, (_, a) => Regex.Match(Str(a[1]), Str(a[0])).Value);
         Fixed(m, "regexReplaceAll", 3, (_, a) => Regex.Replace(Str(a[1]), Str(a[0]), Str(a[2])));
@@ -112,6 +124,8 @@ internal static partial class GoFunctions
         Fixed(m, "sortAlpha", 1, (_, a) => { var l = Items(a[0]).Select(Str).ToList(); l.Sort(string.CompareOrdinal); return new ScriptArray(l); });
         Variadic(m, "concat", 0, (_, a) => new ScriptArray(a.SelectMany(Items)));
         Fixed(m, "chunk", 2, (_, a) => Chunk(Int(a[0]), a[1]));
+        // sprig's mustSlice (its slice replaces Go's builtin in Istio's map, which KubeInject keeps: see README).
+        Variadic(m, "mustSlice", 1, (_, a) => SprigSlice(a[0], a[1..]));
         Fixed(m, "mustChunk", 2, (_, a) => Chunk(Int(a[0]), a[1]));
         Fixed(m, "until", 1, (_, a) => new ScriptArray(Enumerable.Range(0, Math.Max(Int(a[0]), 0)).Select(i => (object)(long)i)));
         Fixed(m, "untilStep", 3, (_, a) => new ScriptArray(UntilStep(Int(a[0]), Int(a[1]), Int(a[2])).Select(i => (object)(long)i)));
@@ -160,11 +174,69 @@ internal static partial class GoFunctions
         Fixed(m, "semver", 1, (_, a) => Semver("semver", () => SemverVersion.Parse(Str(a[0]))));
         Fixed(m, "semverCompare", 2, (_, a) => Semver("semverCompare", () => SemverConstraints.Parse(Str(a[0])).Check(SemverVersion.Parse(Str(a[1])))));
 
+        AddSprigStrings(m);
+        AddSprigEncoding(m);
         AddSprigDates(m);
+        AddSprigNonHermetic(m);
 
         // The must forms return sprig's errors where the plain forms panic; both end the render here.
         foreach (var name in new[] { "append", "push", "prepend", "first", "rest", "last", "initial", "reverse", "uniq", "without", "has", "compact", "merge", "mergeOverwrite", "deepCopy" })
             m["must" + char.ToUpperInvariant(name[0]) + name[1..]] = Must(name, m[name]);
+    }
+
+    // strconv.ParseInt(s, 8, 64), 0 on any error.
+    private static long ParseOctal(string s)
+    {
+        int i = s.Length > 0 && s[0] is '+' or '-' ? 1 : 0;
+        if (i == s.Length) return 0;
+        ulong v = 0;
+        for (; i < s.Length; i++)
+        {
+            if (s[i] is < '0' or > '7' || v > (ulong)long.MaxValue >> 2) return 0;
+            v = v << 3 | (uint)(s[i] - '0');
+        }
+        bool negative = s[0] == '-';
+        if (v > (ulong)long.MaxValue + (negative ? 1UL : 0UL)) return 0;
+        return negative ? (long)(0 - v) : (long)v;
+    }
+
+    // Go's reflect.DeepEqual over template values: the same Go type, maps with the same keys and deeply equal
+    // values, lists of deeply equal elements, equal scalars (an int never equals a float64).
+    private static bool DeepEqual(object? a, object? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        if (a.GetType() != b.GetType()) return false;
+        switch (a)
+        {
+            case ScriptObject x:
+                var y = (ScriptObject)b;
+                return x.Count == y.Count && x.Keys.All(k => y.TryGetValue(k, out var v) && DeepEqual(x[k], v));
+            case IList x:
+                var l = (IList)b;
+                if (x.Count != l.Count) return false;
+                for (int i = 0; i < x.Count; i++) if (!DeepEqual(x[i], l[i])) return false;
+                return true;
+            case double d:
+                // NaN is not equal to itself, as in Go.
+                return d == (double)b;
+            default:
+                return a.Equals(b);
+        }
+    }
+
+    // sprig's mustSlice: list[start:end] of a list (nil for an empty one); indexes through sprig's toInt.
+    private static object? SprigSlice(object? list, object?[] indexes)
+    {
+        if (list is not IList l || list is ScriptObject)
+            throw new GoExecException($"error calling mustSlice: list should be type of slice or array but {KindOf(list)}");
+        if (l.Count == 0) return null;
+        int start = indexes.Length > 0 ? (int)ToInt64(indexes[0]) : 0;
+        int end = indexes.Length > 1 ? (int)ToInt64(indexes[1]) : l.Count;
+        if (start < 0 || end > l.Count || start > end)
+            throw new GoExecException("error calling mustSlice: reflect.Value.Slice: slice index out of bounds");
+        var result = new ScriptArray(end - start);
+        for (int i = start; i < end; i++) result.Add(l[i]);
+        return result;
     }
 
     // semver's errors end the render, as sprig returns them to text/template.

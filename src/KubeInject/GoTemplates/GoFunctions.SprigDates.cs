@@ -6,7 +6,7 @@ using Scriban;
 namespace KubeInject.GoTemplates;
 
 // sprig v3's date functions (date.go): times are Go time.Time values (TimeValue), formatted with Go layouts;
-// "now" is the render's (GoTemplateContext.Now); the Local zone is UTC (see TimeValue.In).
+// "now" is the render's (GoTemplateContext.Now, from the caller's InjectionOptions.Clock); the Local zone is UTC (see TimeValue.In).
 internal static partial class GoFunctions
 {
     private static void AddSprigDates(Dictionary<string, GoFunction> m)
@@ -46,7 +46,8 @@ internal static partial class GoFunctions
         Fixed(m, "unixEpoch", 1, (_, a) => TimeArg(a[0]).UnixSeconds.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static DateTimeOffset Now(TemplateContext c) => c is GoTemplateContext g ? g.Now : DateTimeOffset.UtcNow;
+    // The render's instant (InjectionOptions.Clock); a context of another kind has no clock, and gets the epoch.
+    private static DateTimeOffset Now(TemplateContext c) => c is GoTemplateContext g ? g.Now : DateTimeOffset.UnixEpoch;
 
     // sprig's dateInZone: a time, or Unix seconds; anything else is now. An unknown zone is UTC.
     private static string DateInZone(TemplateContext c, string layout, object? date, string zone)

@@ -62,6 +62,7 @@ internal static class IstioTemplateData
         var context = new Rendering.GoTemplateContext(GoTemplate.Builtins)
         {
             Environment = data.Environment,
+            Now = data.Now,
             ProxyConfigJson = data.ProxyConfigJson,
             MultusNamespaceMatching = data.MultusNamespaceMatching,
             ProxyConfig = proxyConfig,

@@ -28,10 +28,10 @@ internal sealed class GoTemplateContext : TemplateContext
 
     /// <summary>
     /// The time sprig's <c>now</c> returns (and <c>date</c>, <c>ago</c>, <c>durationRound</c> measure from): one
-    /// instant per render, so every call of a render agrees. Unless the caller sets it, the clock read when the
-    /// context is made (<see cref="DateTimeOffset.UtcNow"/>, the only environment a template can see).
+    /// instant per render, so every call of a render agrees, taken from the caller's clock
+    /// (<see cref="InjectionOptions.Clock"/>); the Unix epoch unless set, never a clock of its own.
     /// </summary>
-    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UnixEpoch;
 
     /// <summary>The precomputed <c>protoToJSON .ProxyConfig</c>.</summary>
     public string ProxyConfigJson { get; init; } = "{}";

@@ -64,4 +64,7 @@ internal sealed record TemplateData
 
     /// <summary>What the template function <c>env</c> sees (the caller decides; the library never reads the process environment).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The instant sprig's <c>now</c> returns in this render (read from the caller's clock, <see cref="InjectionOptions.Clock"/>).</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UnixEpoch;
 }

@@ -154,16 +154,6 @@ public sealed class GoFunctionMapTests
     public void Sprig_errors_end_the_render(string template, string message) =>
         Assert.Contains(message, Assert.Throws<KubeInjectException>(() => Render(template)).Message);
 
-    // Sprig functions KubeInject does not have (random, crypto, network, the OS): a parse error naming the function.
-    [Theory]
-    [InlineData("uuidv4")]
-    [InlineData("randAlphaNum")]
-    [InlineData("genCA")]
-    [InlineData("getHostByName")]
-    [InlineData("expandenv")]
-    public void Sprig_functions_we_lack_are_not_defined(string name) =>
-        Assert.Contains($"f:1: function \"{name}\" not defined", Assert.Throws<KubeInjectException>(() => Render("{{ " + name + " 1 }}")).Message);
-
     [Fact]
     public void Istio_annotation_and_isset_read_the_pod_metadata()
     {
