@@ -194,7 +194,7 @@ public sealed class ReinjectionFixedPointTests
     [Fact]
     public void A_sidecar_copied_from_an_injected_pod_keeps_the_users_rewritten_probes_on_reinjection()
     {
-        // Run 8 (13 of its 21 fixed-point findings, e.g. KUBEINJECT_FUZZ_SEED=1oKS3qG2Wik6W2Vr): an injected pod
+        // Run 8 (all 10 of its 21 fixed-point findings that have replay states, e.g. KUBEINJECT_FUZZ_SEED=1oKS3qG2Wik6W2Vr): an injected pod
         // whose status annotation was lost. Its istio-proxy container is then the user's own (recorded in
         // proxy.istio.io/overrides), with ISTIO_KUBE_APP_PROBERS for probes that already point at the agent; the
         // first run adds nothing for them. Re-injection took that value for injection's record, restored the probes
