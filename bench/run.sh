@@ -34,7 +34,9 @@ echo "machine: $(nproc) cores; kube-inject edits documents on every core (Inject
 # (round r runs each once) and the ratio is the median of the per-round ratios, each taken within one round.
 run_once() { # file, command...: appends "wall cpu kb" of one run to file
   local file=$1; shift
-  /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "failed: $*"; cat "$work/err"; exit 1; }
+  local rc=0
+  /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || rc=$?
+  [ $rc -eq 0 ] || { echo "failed (exit $rc): $*"; cat "$work/err" "$work/time"; exit 1; }
   cat "$work/time" >> "$file"
 }
 report() { # label, file: the median run of the file
