@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints whole-process wall time and peak RSS for: kube-inject, a YamlDotNet load+save floor, and
+# Prints whole-process wall time, CPU time and peak RSS for: kube-inject (the dotnet tool as installed, the portable
+# package, and the native AOT binary when the native toolchain is there), a YamlDotNet load+save floor, and
 # kubectl kustomize applying an equivalent strategic-merge patch. Usage: [BENCH_RUNS=3] bench/run.sh [N...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,16 @@ cli="$work/tool/kube-inject"
 installed=$(ls "$work/tool/.store/kubeinject.tool/"*/ | grep -v '^kubeinject.tool$' | head -n 1)
 portable="$work/tool-any/kube-inject"
 helper="dotnet bench/KubeInject.Benchmarks/bin/Release/net10.0/KubeInject.Benchmarks.dll"
+# The native AOT binary, built as README "Native binary" says; skipped when the native toolchain (clang) is missing.
+native=
+case "$(uname -m)" in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) rid= ;; esac
+if [ -z "$rid" ] || ! command -v clang >/dev/null; then
+  echo "native AOT binary: skipped (needs the native toolchain: clang and zlib1g-dev, see README \"Native binary\")"
+elif dotnet publish src/KubeInject.Cli -c Release -r $rid -p:PublishAot=true -o "$work/native" >"$work/native.log" 2>&1; then
+  native="$work/native/kube-inject"
+else
+  echo "native AOT binary: skipped (dotnet publish -p:PublishAot=true failed, last lines below)"; tail -n 5 "$work/native.log"
+fi
 
 runs=${BENCH_RUNS:-3}
 echo "machine: $(nproc) cores; kube-inject edits documents on every core (InjectionOptions.Parallelism)"
@@ -23,7 +34,9 @@ echo "machine: $(nproc) cores; kube-inject edits documents on every core (Inject
 # (round r runs each once) and the ratio is the median of the per-round ratios, each taken within one round.
 run_once() { # file, command...: appends "wall cpu kb" of one run to file
   local file=$1; shift
-  /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "failed: $*"; cat "$work/err"; exit 1; }
+  local rc=0
+  /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || rc=$?
+  [ $rc -eq 0 ] || { echo "failed (exit $rc): $*"; cat "$work/err" "$work/time"; exit 1; }
   cat "$work/time" >> "$file"
 }
 report() { # label, file: the median run of the file
@@ -42,20 +55,29 @@ for n in ${sizes[@]}; do
   for ((r = 0; r < runs; r++)); do
     run_once "$work/t-ours" $cli -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
     run_once "$work/t-portable" $portable -f "$work/bundle-$n.yaml" -o "$work/out-$n.yaml" --report none
+    [ -z "$native" ] || run_once "$work/t-native" $native -f "$work/bundle-$n.yaml" -o "$work/out-native-$n.yaml" --report none
     run_once "$work/t-floor" $helper floor "$work/bundle-$n.yaml" "$work/floor-$n.yaml"
     # kube-inject ships with TieredPGO off (see its csproj); the floor runs both ways and the ratio uses the faster.
     run_once "$work/t-floor-nopgo" env DOTNET_TieredPGO=0 $helper floor "$work/bundle-$n.yaml" "$work/floor-$n.yaml"
   done
   report "  kube-inject (${installed:-tool})" "$work/t-ours"
   report "  kube-inject (portable package)" "$work/t-portable"
+  [ -z "$native" ] || report "  kube-inject (native AOT binary)" "$work/t-native"
   report "  YamlDotNet load+save (floor)" "$work/t-floor"
   report "  floor, TieredPGO off" "$work/t-floor-nopgo"
   printf '  ratio kube-inject / fastest floor (median of per-round ratios): %s (portable package: %s)\n' \
     "$(median_ratio "$work/t-ours" "$work/t-floor" "$work/t-floor-nopgo")" "$(median_ratio "$work/t-portable" "$work/t-floor" "$work/t-floor-nopgo")"
+  if [ -n "$native" ]; then
+    printf '  ratio native AOT binary / fastest floor: %s\n' "$(median_ratio "$work/t-native" "$work/t-floor" "$work/t-floor-nopgo")"
+    cmp -s "$work/out-$n.yaml" "$work/out-native-$n.yaml" || { echo "the native binary's output differs from the tool's"; exit 1; }
+    sort -n "$work/t-native" | sed -n "$(( (runs + 1) / 2 ))p" | cut -d' ' -f1 > "$work/native-$n"
+  fi
   sort -n "$work/t-ours" | sed -n "$(( (runs + 1) / 2 ))p" | cut -d' ' -f1 > "$work/ours-$n"
 done
 if [ -f "$work/ours-2000" ] && [ -f "$work/ours-20000" ]; then
-  printf 'time ratio N=20000 / N=2000: %.2f\n' "$(echo "$(cat "$work/ours-20000") / $(cat "$work/ours-2000")" | bc -l)"
+  printf 'time ratio N=20000 / N=2000: %.2f' "$(echo "$(cat "$work/ours-20000") / $(cat "$work/ours-2000")" | bc -l)"
+  [ ! -f "$work/native-2000" ] || printf ' (native AOT binary: %.2f)' "$(echo "$(cat "$work/native-20000") / $(cat "$work/native-2000")" | bc -l)"
+  echo
 fi
 if command -v kubectl >/dev/null; then
   n=500
