@@ -6,23 +6,21 @@ namespace KubeInject.Merging;
 /// Re-injection (<see cref="ReinjectionMode.Replace"/>) takes the previous injection out and injects again, so keys
 /// that both the user and the templates write (an annotation such as <c>kubectl.kubernetes.io/default-container</c>,
 /// a volume the user declared with the template's name, a container key the record could not hold) come back where
-/// the templates put them, not where they were. Mapping keys have no meaning in their order, so when re-injection
-/// gives the same pod as the one it replaced (a second run with the same settings), the pod keeps the key order it had
-/// and a second run is a fixed point. A pod that changed (other settings, another version) keeps the order a direct
-/// injection gives. Sequence items keep the new order (container, init container and env order means something);
-/// their mappings are matched by merge key. A scalar the user wrote plain where the pod now holds Go's string for it
-/// (<c>- y</c> or <c>- 8080</c> in an override container's <c>args</c>, which the overrides record keeps as
-/// <c>"true"</c> and <c>"8080"</c>, as Kubernetes' decoder reads them into a string field) counts as the same and
-/// keeps the user's text.
+/// the templates put them, and subtrees rebuilt from a record (a customised sidecar restored from
+/// <c>proxy.istio.io/overrides</c>) lose their comments and line breaks. When re-injection gives back the pod it
+/// replaced, as Kubernetes reads it (a second run with the same settings), the pod keeps the text it had: keys in
+/// their previous order, and every equal subtree whose previous text came from the input takes that text back, so a
+/// second run is a fixed point. Equal means equal but for key order, and for a scalar the user wrote plain where the
+/// pod now holds Go's string for it (<c>- y</c> or <c>- 8080</c> in an override container's <c>args</c>, which the
+/// record keeps as <c>"true"</c> and <c>"8080"</c>, as Kubernetes' decoder reads them into a string field); lists
+/// are equal item by item, in order. A pod that changed (other settings, another version) keeps what a direct
+/// injection gives.
 /// </summary>
 internal static class PreviousLayout
 {
-    // The strategic-merge keys of the pod's lists (spec §5.1), and downward-API items' path.
-    private static readonly string[] MergeKeys = ["name", "mountPath", "containerPort", "devicePath", "ip", "topologyKey", "path"];
-
     /// <summary>
-    /// When <paramref name="result"/> equals <paramref name="previous"/> but for key order, orders its keys (in place)
-    /// as there, recursively.
+    /// When <paramref name="result"/> equals <paramref name="previous"/> as Kubernetes reads them, gives it the
+    /// previous key order and text (in place), recursively.
     /// </summary>
     public static void Apply(YNode result, YNode previous)
     {
@@ -48,19 +46,20 @@ internal static class PreviousLayout
                 }
                 break;
             case YSequence s when previous is YSequence p:
-                for (int i = 0; i < s.Count; i++)
+                // Equal lists are equal item by item, in order (SameToKubernetes): an item's counterpart is the one
+                // at its index (a merge key can repeat: two ports named "http", fuzz run 10).
+                for (int i = 0; i < s.Count && i < p.Count; i++)
                 {
-                    if (Counterpart(s[i], i, s.Count, p) is not { } before) continue;
-                    if (TakesPreviousText(s[i], before)) s.Replace(i, before.DeepClone());
-                    else Restore(s[i], before);
+                    if (TakesPreviousText(s[i], p[i])) s.Replace(i, p[i].DeepClone());
+                    else Restore(s[i], p[i]);
                 }
                 break;
         }
     }
 
-    // The previous node is the input's text, untouched, and the result is not that same text.
+    // The previous node is the input's text, untouched, equal to the result, and the result is not that same text.
     private static bool TakesPreviousText(YNode result, YNode previous) =>
-        previous.IsPristine && !(result.IsPristine && result.Source is { } r && previous.Source is { } p
+        previous.IsPristine && SameToKubernetes(result, previous) && !(result.IsPristine && result.Source is { } r && previous.Source is { } p
             && ReferenceEquals(r.Text, p.Text) && r.Start == p.Start && r.End == p.End);
 
     // Equal but for key order and IsUsersPlainText scalars (lists compare item by item, in order).
@@ -99,15 +98,5 @@ internal static class PreviousLayout
         for (int i = 0; i < order.Count; i++)
             if (previous.ContainsKey(order[i].Name)) order[i] = result.Find(shared[next++])!;
         result.Reorder(order);
-    }
-
-    // The previous item with the same merge key; without one, the item at the same index of a list of the same length.
-    private static YNode? Counterpart(YNode item, int index, int count, YSequence previous)
-    {
-        if (item is not YMapping m) return previous.Count == count ? previous[index] : null;
-        foreach (var key in MergeKeys)
-            if (m[key] is YScalar k)
-                return previous.Items.FirstOrDefault(p => (p as YMapping)?[key] is YScalar pk && pk.SemanticEquals(k));
-        return previous.Count == count ? previous[index] : null;
     }
 }
