@@ -21,12 +21,13 @@ internal sealed class CheckCommand(CliContext context)
     private readonly Option<string> _failOn = new("--fail-on") { Description = "Exit 79 when a finding is at least: error | warning | info.", DefaultValueFactory = _ => "error" };
     private readonly Option<string> _output = new("--output", "-o") { Description = "text | json | sarif (SARIF 2.1.0) | github (GitHub Actions annotations).", DefaultValueFactory = _ => "text" };
     private readonly Option<string?> _mesh = new("--mesh-config", "--meshConfigFile") { Description = "istio ConfigMap data.mesh: its rootNamespace is where mesh-wide policies live (default istio-system)." };
+    private readonly Option<string?> _injectorConfig = new("--injector-config", "--injectConfigFile") { Description = "istio-sidecar-injector ConfigMap data.config (or the whole ConfigMap): its policy, neverInjectSelector and alwaysInjectSelector decide as in the cluster's webhook." };
     private readonly Option<string?> _config = new("--config") { Description = $"Repository config file (default: the nearest {RepoConfig.FileName}): its istioVersion, revision and include/exclude globs apply." };
 
     public Command Build()
     {
         var command = new Command("check", "Explain, offline, what the cluster's injection webhook would do with each workload, what a missing sidecar breaks (STRICT mutual TLS, Istio policies), and find stale sidecars.");
-        foreach (var o in new Option[] { _files, _recursive, _version, _revision, _namespaceLabels, _namespace, _expectInjected, _failOn, _output, _mesh, _config })
+        foreach (var o in new Option[] { _files, _recursive, _version, _revision, _namespaceLabels, _namespace, _expectInjected, _failOn, _output, _mesh, _injectorConfig, _config })
             command.Options.Add(o);
         command.Arguments.Add(_paths);
         _failOn.AcceptOnlyFromAmong("error", "warning", "info");
@@ -47,11 +48,12 @@ internal sealed class CheckCommand(CliContext context)
             labels[ns] = map;
         }
         RepoConfig repo;
-        string? meshText;
+        string? meshText, injectorText;
         try
         {
             repo = RepoConfig.Load(parse.GetValue(_config), Directory.GetCurrentDirectory());
             meshText = SettingsOptions.ReadFile(parse.GetValue(_mesh) ?? repo.MeshConfig, "mesh config");
+            injectorText = SettingsOptions.ReadFile(parse.GetValue(_injectorConfig) ?? repo.InjectorConfig, "injector config");
         }
         catch (KubeInjectException e)
         {
@@ -69,6 +71,8 @@ internal sealed class CheckCommand(CliContext context)
             Workloads = repo.Workloads,
             MeshConfigText = meshText,
             MeshConfigName = parse.GetValue(_mesh) ?? repo.MeshConfig ?? "mesh config",
+            InjectorConfigText = injectorText,
+            InjectorConfigName = parse.GetValue(_injectorConfig) ?? repo.InjectorConfig ?? "injector config",
         };
 
         var inputs = ManifestInputs.Read(paths, parse.GetValue(_recursive), context, out int exit, repo.Selects);

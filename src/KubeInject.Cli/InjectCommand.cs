@@ -13,7 +13,7 @@ internal sealed class InjectCommand(CliContext context)
     private readonly InputOutputOptions _io = new();
     private readonly Option<string?> _values = SettingsOptions.Values();
     private readonly Option<string?> _mesh = SettingsOptions.Mesh();
-    private readonly Option<string?> _injectorConfig = new("--injector-config", "--injectConfigFile") { Description = "istio-sidecar-injector ConfigMap data.config; only checked against the stock templates (a warning when they differ)." };
+    private readonly Option<string?> _injectorConfig = new("--injector-config", "--injectConfigFile") { Description = "istio-sidecar-injector ConfigMap data.config (or the whole ConfigMap): its templates are rendered, and its defaultTemplates, aliases, injectedAnnotations, policy and inject selectors apply as in the cluster's webhook." };
     private readonly Option<string?> _revision = new("--revision", "-r") { Description = "Control-plane revision (default: the default revision)." };
     private readonly Option<string?> _version = SettingsOptions.Version();
     private readonly Option<string> _native = new("--native-sidecars") { Description = "true | false | auto (auto: off unless ENABLE_NATIVE_SIDECARS=true, like istioctl offline).", DefaultValueFactory = _ => "auto" };

@@ -36,4 +36,13 @@ public sealed record CheckOptions
 
     /// <summary>The name of <see cref="MeshConfigText"/> in error messages.</summary>
     public string MeshConfigName { get; init; } = "mesh config";
+
+    /// <summary>
+    /// The <c>istio-sidecar-injector</c> ConfigMap's <c>config</c> text (or the whole ConfigMap), or null: its
+    /// <c>policy</c>, <c>neverInjectSelector</c> and <c>alwaysInjectSelector</c> decide as in the cluster's webhook.
+    /// </summary>
+    public string? InjectorConfigText { get; init; }
+
+    /// <summary>The name of <see cref="InjectorConfigText"/> in error messages.</summary>
+    public string InjectorConfigName { get; init; } = "injector config";
 }

@@ -45,7 +45,7 @@ internal sealed class WorkloadInspector
         (_nsLabels, _nsDeclared) = cluster.Namespace(_namespace);
         var podLabels = YNodeReading.StringMap(_podMeta?["labels"]);
         _selected = cluster.Webhooks.Any(h => h.Selects(_nsLabels, podLabels));
-        _decision = InjectionDecider.Decide(_podMeta, _podSpec, _namespace, cluster.Profile.StrictInjectValue);
+        _decision = InjectionDecider.Decide(_podMeta, _podSpec, _namespace, cluster.Profile.StrictInjectValue, cluster.Policy);
         _sidecar = Sidecar.Find(_podSpec);
     }
 
@@ -136,6 +136,19 @@ internal sealed class WorkloadInspector
             Add(FindingCodes.InjectionDisabled, Info, At(entry?.Key),
                 $"the pod opts out of injection with the sidecar.istio.io/inject {what} \"{Text(entry?.Value)}\"",
                 $"Nothing to do if intended; remove the {what} to let the webhook inject the pod.");
+            return;
+        }
+        if (_decision.Reason is { Code: "policy_disabled" or "never_inject_selector" or "invalid_policy" } reason)
+        {
+            // The injector config's own say (--injector-config), after the pod's label and before the namespace's.
+            _optedOut = true;
+            Add(FindingCodes.InjectionDisabled, Info, null,
+                $"{Display} {reason.Sentence}",
+                reason == SkipReason.NeverInjectSelector
+                    ? "Nothing to do if intended; label the pod template sidecar.istio.io/inject: \"true\" to inject it anyway, or change neverInjectSelector in the istio-sidecar-injector ConfigMap."
+                    : reason == SkipReason.PolicyDisabled
+                        ? "Label the pod template sidecar.istio.io/inject: \"true\", or set policy: enabled in the istio-sidecar-injector ConfigMap (chart value global.proxy.autoInject)."
+                        : "Set policy to enabled or disabled in the istio-sidecar-injector ConfigMap (chart value global.proxy.autoInject).");
             return;
         }
         if (_decision.Reason is null && _nsLabels.GetValueOrDefault(StockWebhooks.InjectionLabel) == "disabled" && !_cluster.WebhooksFromInput)

@@ -118,6 +118,27 @@ public class CheckingTests
         public void Workloads_without_a_namespace_get_the_default_namespace() =>
             Assert.Equal("team", Check(Pod, new CheckOptions { DefaultNamespace = "team" }).Workloads.Single().Namespace);
 
+        [Theory]
+        [InlineData("policy: disabled\ntemplates: {sidecar: x}\n", "policy is disabled")]
+        [InlineData("policy: enabled\nneverInjectSelector:\n- matchLabels: {app: p}\ntemplates: {sidecar: x}\n", "neverInjectSelector")]
+        public void The_injector_configs_policy_and_selectors_decide_as_the_webhook(string injectorConfig, string said)
+        {
+            const string labelled = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec: {containers: [{name: a, image: x}]}\n";
+            var options = new CheckOptions
+            {
+                IstioVersion = "1.23.0",
+                NamespaceLabels = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["default"] = Labels("istio-injection=enabled") },
+            };
+
+            var without = Check(labelled, options).Workloads.Single();
+            var with = Check(labelled, options with { InjectorConfigText = injectorConfig }).Workloads.Single();
+
+            Assert.True(without.WouldInject);
+            Assert.False(with.WouldInject);
+            var finding = Assert.Single(with.Findings, f => f.Code == FindingCodes.InjectionDisabled);
+            Assert.Contains(said, finding.Message);
+        }
+
         [Fact]
         public void A_bad_document_throws_with_its_location()
         {
