@@ -40,7 +40,7 @@ internal static class InjectorConfigFile
             Selectors(config["neverInjectSelector"]), Selectors(config["alwaysInjectSelector"]), injected);
     }
 
-    // What a Go string field holds for a scalar (YAML 1.1 booleans and numbers as their text, null as "").
+    // What a Go string field holds for a scalar (a YAML 1.1 boolean as "true"/"false", a number in decimal, null as "").
     private static string StringOf(YNode node) => node is YScalar s ? s.AsGoString() : "";
 
     // A null entry decodes as an empty selector, which matches nothing in Istio's webhook.
