@@ -11,8 +11,9 @@ namespace KubeInject.Merging;
 /// replaced, as Kubernetes reads it (a second run with the same settings), the pod keeps the text it had: keys in
 /// their previous order, and every equal subtree whose previous text came from the input takes that text back, so a
 /// second run is a fixed point. Equal means equal but for key order, and for a scalar the user wrote plain where the
-/// pod now holds Go's string for it (<c>- y</c> or <c>- 8080</c> in an override container's <c>args</c>, which the
-/// record keeps as <c>"true"</c> and <c>"8080"</c>, as Kubernetes' decoder reads them into a string field); lists
+/// pod now holds Go's string for it (<c>- y</c>, <c>- 8080</c> or a bare <c>-</c> in an override container's
+/// <c>args</c>, which the record keeps as <c>"true"</c>, <c>"8080"</c> and <c>""</c>, as Kubernetes' decoder reads
+/// them into a string field); lists
 /// are equal item by item, in order. A pod that changed (other settings, another version) keeps what a direct
 /// injection gives.
 /// </summary>
@@ -83,8 +84,9 @@ internal static class PreviousLayout
     }
 
     // A string the pod now holds where the user wrote a plain boolean or number that Kubernetes stores as that string.
+    // A null is the empty string there (a `-` with nothing after it in `command:`, recorded as "", fuzz run 11).
     private static bool IsUsersPlainText(YNode result, YNode previous) =>
-        result is YScalar { Kind: ScalarKind.String } r && previous is YScalar { Kind: ScalarKind.Bool or ScalarKind.Int or ScalarKind.Float } p
+        result is YScalar { Kind: ScalarKind.String } r && previous is YScalar { Kind: ScalarKind.Bool or ScalarKind.Int or ScalarKind.Float or ScalarKind.Null } p
         && p.AsGoString() == r.Value;
 
     // The slots the shared keys occupy in the result are filled with the shared keys in the previous order; the
