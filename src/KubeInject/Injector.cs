@@ -78,10 +78,8 @@ public sealed partial class Injector
         _holdApplicationFromValues = IsTrue(At(_values, "global", "proxy", "holdApplicationUntilProxyStarts"));
         _clusterName = Text(At(_values, "global", "multiCluster", "clusterName"));
         _network = Text(At(_values, "global", "network"));
-        _injectorConfig = options.InjectorConfigText is not null ? InjectorConfigFile.Read(options.InjectorConfigText) : InjectorConfig.TemplateOnly("");
-        _policy = options.InjectorConfigText is null || _injectorConfig.Policy is null
-            ? InjectionPolicy.KubeInject
-            : InjectionPolicy.From(_injectorConfig.Policy, _injectorConfig.NeverInjectSelector, _injectorConfig.AlwaysInjectSelector, _warnings);
+        _injectorConfig = options.InjectorConfigText is not null ? InjectorConfigFile.Read(options.InjectorConfigText) : InjectorConfig.None;
+        _policy = InjectionPolicy.Of(_injectorConfig, _warnings);
         _goTemplates = options.InjectorConfigText is not null
             ? CompileInjectorConfig(_injectorConfig.Templates, options.InjectorConfigName)
             : GoTemplates.BundledGoTemplates.Of(_profile);

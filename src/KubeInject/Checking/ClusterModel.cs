@@ -30,10 +30,8 @@ internal sealed class ClusterModel
         RootNamespace = options.MeshConfigText is null
             ? DefaultRootNamespace
             : MeshConfigLoader.ApplyMeshConfig(Settings.ConfigMapData.Unwrap(options.MeshConfigText, "mesh", options.MeshConfigName)!, options.MeshConfigName)["rootNamespace"] is YScalar { Value.Length: > 0 } root ? root.AsGoString() : DefaultRootNamespace;
-        Policy = InjectionPolicy.KubeInject;
-        if (options.InjectorConfigText is not null
-            && InjectorConfigFile.Read(ConfigMapData.Unwrap(options.InjectorConfigText, "config", options.InjectorConfigName)!) is { Policy: not null } config)
-            Policy = InjectionPolicy.From(config.Policy, config.NeverInjectSelector, config.AlwaysInjectSelector, []);
+        Policy = InjectionPolicy.Of(options.InjectorConfigText is null ? null
+            : InjectorConfigFile.Read(ConfigMapData.Unwrap(options.InjectorConfigText, "config", options.InjectorConfigName)!), []);
     }
 
     /// <summary>The injector config's policy and inject selectors (Istio's defaults without one).</summary>

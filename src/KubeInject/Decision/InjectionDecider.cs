@@ -54,10 +54,7 @@ internal static class InjectionDecider
             warnings.Add($"Invalid value for {InjectKey}: \"{value}\". Only 'true' and 'false' are accepted. Falling back to default injection policy.");
         }
 
-        policy ??= InjectionPolicy.KubeInject;
-        if (policy == InjectionPolicy.KubeInject)
-            return optedIn ?? true ? InjectionDecision.Yes(warnings) : InjectionDecision.No(SkipReason.InjectionDisabled);
-        return policy.Requires(optedIn, StringMap(meta?["labels"]), out var reason)
+        return (policy ?? InjectionPolicy.KubeInject).Requires(optedIn, meta?["labels"], out var reason)
             ? InjectionDecision.Yes(warnings)
             : InjectionDecision.No(reason!);
     }

@@ -1,4 +1,5 @@
 using KubeInject.Selection;
+using KubeInject.Settings;
 using KubeInject.Yaml;
 
 namespace KubeInject.Decision;
@@ -25,12 +26,14 @@ internal sealed record InjectionPolicy(string Policy, IReadOnlyList<LabelSelecto
     public const string Disabled = "disabled";
 
     /// <summary>
-    /// The policy of an injector config; a selector Kubernetes cannot read is left out with a warning, as Istio's
-    /// webhook does ("Invalid selector for NeverInjectSelector").
+    /// The policy of an injector config (<see cref="KubeInject"/> without one, or when it has no <c>policy</c>); a
+    /// selector Kubernetes cannot read is left out with a warning, as Istio's webhook does ("Invalid selector for
+    /// NeverInjectSelector").
     /// </summary>
-    public static InjectionPolicy From(string? policy, IEnumerable<YMapping> never, IEnumerable<YMapping> always, List<string> warnings)
+    public static InjectionPolicy Of(InjectorConfig? config, List<string> warnings)
     {
-        return new InjectionPolicy(policy ?? Enabled, Valid(never, "neverInjectSelector"), Valid(always, "alwaysInjectSelector"));
+        if (config?.Policy is not { } policy) return KubeInject;
+        return new InjectionPolicy(policy, Valid(config.NeverInjectSelector, "neverInjectSelector"), Valid(config.AlwaysInjectSelector, "alwaysInjectSelector"));
 
         List<LabelSelector> Valid(IEnumerable<YMapping> selectors, string field)
         {
@@ -47,16 +50,21 @@ internal sealed record InjectionPolicy(string Policy, IReadOnlyList<LabelSelecto
 
     /// <summary>Whether a pod with these labels is injected: <paramref name="optedIn"/> is the pod's own
     /// <c>sidecar.istio.io/inject</c> (null when it does not say), and <paramref name="reason"/> says why not.</summary>
-    public bool Requires(bool? optedIn, IReadOnlyDictionary<string, string> labels, out SkipReason? reason)
+    public bool Requires(bool? optedIn, YNode? labels, out SkipReason? reason)
     {
         reason = null;
         bool? inject = optedIn;
-        if (inject is null && Never.FirstOrDefault(s => s.Matches(labels)) is not null)
+        // The labels are read only when a selector needs them (kube-inject's policy has none).
+        if (inject is null && Never.Count + Always.Count > 0)
         {
-            reason = SkipReason.NeverInjectSelector;
-            return false;
+            var map = YNodeReading.StringMap(labels);
+            if (Never.Any(s => s.Matches(map)))
+            {
+                reason = SkipReason.NeverInjectSelector;
+                return false;
+            }
+            if (Always.Any(s => s.Matches(map))) inject = true;
         }
-        if (inject is null && Always.Any(s => s.Matches(labels))) inject = true;
         bool required = Policy switch
         {
             Enabled => inject ?? true,

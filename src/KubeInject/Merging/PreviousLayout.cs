@@ -58,9 +58,10 @@ internal static class PreviousLayout
         }
     }
 
-    // The previous node is the input's text, untouched, equal to the result, and the result is not that same text.
+    // The previous node is the input's text, untouched, and the result is not that same text. (Restore only visits
+    // pairs that are equal: the whole pod is, and equal mappings are equal key by key, equal lists index by index.)
     private static bool TakesPreviousText(YNode result, YNode previous) =>
-        previous.IsPristine && SameToKubernetes(result, previous) && !(result.IsPristine && result.Source is { } r && previous.Source is { } p
+        previous.IsPristine && !(result.IsPristine && result.Source is { } r && previous.Source is { } p
             && ReferenceEquals(r.Text, p.Text) && r.Start == p.Start && r.End == p.End);
 
     // Equal but for key order and IsUsersPlainText scalars (lists compare item by item, in order).

@@ -26,6 +26,9 @@ internal sealed record InjectorConfig(
     /// <summary>The template a pod gets when nothing names one.</summary>
     public const string SidecarTemplateName = "sidecar";
 
+    /// <summary>No injector config: kube-inject's defaults (the templates are the bundled version's).</summary>
+    public static InjectorConfig None { get; } = TemplateOnly("");
+
     /// <summary>A template-only file: its text is the <c>sidecar</c> template.</summary>
     public static InjectorConfig TemplateOnly(string text) => new(
         new Dictionary<string, string>(StringComparer.Ordinal) { [SidecarTemplateName] = text },

@@ -31,8 +31,8 @@ internal static class PodUninjector
             .Watch(metadata, "labels", "annotations")
             .Watch(spec, "initContainers", "containers", "volumes", "imagePullSecrets", "securityContext");
 
-        var env = SidecarEnv.Read(pod, status);
-        ProbeRestorer.Restore(pod, status, env.GetValueOrDefault(SidecarEnv.AppProbers), SidecarEnv.UsersOwn(pod, SidecarEnv.AppProbers), context.Warnings);
+        var env = SidecarEnv.Read(pod, status, out var usersOwn);
+        ProbeRestorer.Restore(pod, status, env.GetValueOrDefault(SidecarEnv.AppProbers), usersOwn.GetValueOrDefault(SidecarEnv.AppProbers), context.Warnings);
         PrometheusRestorer.Restore(pod, context.StatusPort, env.GetValueOrDefault(SidecarEnv.PrometheusAnnotations));
         InjectedContainers.Remove(pod, status);
 

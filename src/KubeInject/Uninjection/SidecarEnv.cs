@@ -18,15 +18,21 @@ internal static class SidecarEnv
     /// <summary>Original Prometheus scrape annotations.</summary>
     public const string PrometheusAnnotations = "ISTIO_PROMETHEUS_ANNOTATIONS";
 
-    /// <summary>Name → value of the sidecar's env entries that have a literal value (empty when there is no listed sidecar).</summary>
-    public static IReadOnlyDictionary<string, string> Read(YMapping pod, InjectionStatus status)
+    /// <summary>
+    /// Name → value of the sidecar's env entries that have a literal value and that injection added (empty when there
+    /// is no listed sidecar); <paramref name="usersOwn"/> gets the user's own entries (name → value, the last of a name).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Read(YMapping pod, InjectionStatus status, out IReadOnlyDictionary<string, string> usersOwn)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var users = UsersOwn(pod);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (n, v) in users) byName[n] = v;
+        usersOwn = byName;
         YMapping? sidecar = null;
         if (status.Containers.Contains(PodTree.ProxyName)) sidecar = PodTree.Find(PodTree.List(pod, "containers"), PodTree.ProxyName);
         if (sidecar is null && status.InitContainers.Contains(PodTree.ProxyName)) sidecar = PodTree.Find(PodTree.List(pod, "initContainers"), PodTree.ProxyName);
         if (sidecar?["env"] is not YSequence env) return result;
-        var users = UsersOwn(pod);
         foreach (var e in env.Items.OfType<YMapping>())
         {
             if (PodTree.StringValue(e, "name") is not { } name || PodTree.StringValue(e, "value") is not { } value) continue;
@@ -38,9 +44,6 @@ internal static class SidecarEnv
         }
         return result;
     }
-
-    /// <summary>The value of the user's own <c>istio-proxy</c> env entry <paramref name="name"/> (recorded in the overrides), or null.</summary>
-    public static string? UsersOwn(YMapping pod, string name) => UsersOwn(pod).FindLast(e => e.Name == name).Value;
 
     // The user's istio-proxy env entries, as recorded when the pod was first injected; each matches one entry.
     private static List<(string Name, string Value)> UsersOwn(YMapping pod)
